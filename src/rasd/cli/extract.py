@@ -1,0 +1,34 @@
+"""`rasd extract`: code one article, or a JSONL stream of them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+import rasd
+from rasd.cli.app import app
+
+
+@app.command()
+def extract(
+    source: str = typer.Argument("-", help="A text file, a JSONL file with --jsonl, or - for stdin."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Input is JSONL (id, text, published…); print the FORMAT.md contract."),
+    as_json: bool = typer.Option(False, "--json", help="Print the document as JSON."),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for a single text."),
+) -> None:
+    """Extract events, dates, places and statements from Arabic news."""
+    if jsonl:
+        stream = sys.stdin if source == "-" else Path(source).open(encoding="utf-8")
+        for line in stream:
+            if line.strip():
+                rec = json.loads(line)
+                doc = rasd.extract(rec.get("text") or "", rec.get("published"), doc_id=rec.get("id"),
+                                   title=rec.get("title"), url=rec.get("url"))
+                print(json.dumps(doc.to_dict(), ensure_ascii=False))
+        return
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    doc = rasd.extract(text, published)
+    print(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1 if as_json else None))

@@ -1,0 +1,271 @@
+"""Actor recognition and coding: country + PLOVER sector for every actor mention.
+
+Lexicon hits are composed left to right, the way Arabic builds actor phrases:
+an institution chain (المتحدث باسم وزارة الخارجية) takes its country from a following
+nisba (الإيرانية), a country in construct (وزير خارجية تركيا), or a list after في/لدى
+(وزراء الدفاع ورؤساء المخابرات في تركيا وروسيا وإيران ولدى النظام السوري: every
+institution × every country). A named person in apposition joins the phrase. An
+institution left without a country takes it from the latest mention of the same
+sector ("الوزارة" → the ministry named before).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from rasd.doc import Doc, Entity
+from rasd.lexicons.actors import ActorWord, actor_matcher
+from rasd.text.matcher import Hit, longest
+from rasd.text.segment import Token, tokens
+
+# Words that keep an institution chain going: "المتحدث باسم الجيش", "القوات التابعة للنظام".
+_CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "التابعين", "التابعتين", "لدي", "في"})
+_LOCATIVE = frozenset({"في", "لدي"})
+_MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
+_PLURAL_NISBA_ENDINGS = ("ين", "ون")
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """An entity with the token range it covers and its coordination group."""
+
+    entity: Entity
+    t0: int
+    t1: int
+    group: int = -1
+    heads: list[ActorWord] = field(default_factory=list)
+    prefix: str = ""  # proclitics on the first word: a preposition there governs the group
+
+
+@dataclass(slots=True)
+class _Word:
+    """A lexicon hit placed on tokens."""
+
+    hit: Hit[ActorWord]
+    t0: int
+    t1: int
+    word: ActorWord
+
+    @property
+    def conjoined(self) -> bool:
+        return self.hit.prefix.startswith("و")
+
+
+def _choose(hit: Hit[ActorWord]) -> ActorWord:
+    """One reading of an ambiguous form: سورية is the country bare, the nisba with ال."""
+    values = hit.values
+    definite = "ال" in hit.prefix or hit.prefix.endswith("لل")
+    ranked = sorted(values, key=lambda w: _rank(w, definite))
+    return ranked[0]
+
+
+def _rank(word: ActorWord, definite: bool) -> int:
+    if word.kind == "nisba":
+        return 0 if definite else 3
+    if word.kind == "country":
+        return 1 if not definite else 4
+    order = ("person", "org", "seat", "capital", "office", "body", "media", "group", "document", "people")
+    return 2 + order.index(word.kind) if word.kind in order else 9
+
+
+class _Composer:
+    def __init__(self, doc: Doc, toks: list[Token], words: list[_Word]) -> None:
+        self.doc, self.toks, self.words = doc, toks, words
+        self.mentions: list[ActorMention] = []
+        self.modifiers: list[tuple[int, str]] = []  # (token, country) of unattached nisbas
+
+    # -- helpers -------------------------------------------------------------
+    def _tok(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def _span(self, w0: _Word, t1: int) -> tuple[int, int]:
+        return w0.hit.word_start, self.toks[t1 - 1].end
+
+    def _entity(self, start: int, end: int, country: str | None, sector: str | None,
+                source: str, name: str | None = None) -> Entity:
+        return Entity(country, sector, self.doc.fspan(start, end), source, name)
+
+    # -- composition -----------------------------------------------------------
+    def run(self) -> None:
+        i = 0
+        while i < len(self.words):
+            i = self._compose(i)
+        self._group()
+
+    def _compose(self, i: int) -> int:
+        w = self.words[i]
+        if w.word.is_institution:
+            return self._institution(i)
+        kind = w.word.kind
+        if kind == "nisba":
+            if self.toks[w.t0].text.endswith(_PLURAL_NISBA_ENDINGS) and "ال" in w.hit.prefix:
+                self._add(w, w.t1, w.word.country, "CVL", f"{w.word.source} nisba-people")
+            else:
+                self.modifiers.append((w.t0, w.word.country or ""))
+            return i + 1
+        self._add(w, w.t1, w.word.country, w.word.sector, f"{w.word.source} {kind}", w.word.name)
+        return i + 1
+
+    def _add(self, w: _Word, t1: int, country: str | None, sector: str | None, source: str,
+             name: str | None = None, heads: list[ActorWord] | None = None) -> None:
+        start, end = self._span(w, t1)
+        self.mentions.append(ActorMention(self._entity(start, end, country, sector, source, name),
+                                          w.t0, t1, heads=heads or [w.word], prefix=w.hit.prefix))
+
+    def _chain(self, i: int) -> tuple[int, int, list[_Word]]:
+        """Extend an institution chain from word i: (next word index, end token, chain)."""
+        chain = [self.words[i]]
+        j, end = i + 1, self.words[i].t1
+        while j < len(self.words):
+            nxt = self.words[j]
+            gap = [self._tok(t) for t in range(end, nxt.t0)]
+            linked = not gap or (len(gap) == 1 and gap[0] in _CHAIN_LINKS)
+            if not linked or nxt.conjoined or not (nxt.word.is_institution or nxt.word.kind == "org"):
+                break
+            chain.append(nxt)
+            end = nxt.t1
+            j += 1
+            if nxt.word.kind == "org":
+                break
+        return j, end, chain
+
+    def _institution(self, i: int) -> int:
+        j, end, chain = self._chain(i)
+        heads = [chain]
+        # Coordinated institutions share the countries that follow: "وزراء الدفاع ورؤساء المخابرات في …".
+        while j < len(self.words) and self.words[j].word.is_institution and self.words[j].conjoined \
+                and self.words[j].t0 == end:
+            j, end, more = self._chain(j)
+            heads.append(more)
+        countries, j, end = self._countries(j, end)
+        person = self._apposition(j, end)
+        if person is not None:
+            end = person.t1
+            j += 1
+        for chain_words in heads:
+            country, sector, source = self._code(chain_words)
+            for c in countries or [(country, "")]:
+                code, csrc = c
+                src = source + (f" + {csrc}" if csrc else "")
+                if person is not None:
+                    src += f" + {person.word.source} person"
+                self._add(chain_words[0], end, code or (person.word.country if person else None),
+                          sector or (person.word.sector if person else None), src,
+                          person.word.name if person else None, [w.word for w in chain_words])
+        return j
+
+    @staticmethod
+    def _code(chain: list[_Word]) -> tuple[str | None, str | None, str]:
+        """Country and sector of a chain: an organisation fixes both, else the last sector wins."""
+        source = " > ".join(f"{w.word.source}" for w in chain)
+        org = next((w.word for w in chain if w.word.kind == "org"), None)
+        if org is not None:
+            return org.country, org.sector or next((w.word.sector for w in chain if w.word.sector), None), source
+        sector = next((w.word.sector for w in reversed(chain) if w.word.sector), None)
+        return None, sector, source
+
+    def _countries(self, j: int, end: int) -> tuple[list[tuple[str, str]], int, int]:
+        """Countries after an institution chain, with their coordinated siblings."""
+        found: list[tuple[str, str]] = []
+        k = j
+        if k < len(self.words):
+            w = self.words[k]
+            gap = [self._tok(t) for t in range(end, w.t0)]
+            words_gap = [g for g in gap if g.isalnum()]
+            if w.word.kind == "nisba" and len(words_gap) == len(gap) <= _MAX_ADJECTIVE_GAP:
+                return self._siblings(k, ("nisba",), "nisba")
+            if w.word.kind in ("country", "capital") and not gap and not w.hit.prefix:
+                return self._siblings(k, ("country", "capital"), "construct")
+            if len(gap) == 1 and gap[0] in _LOCATIVE and w.word.kind in ("country", "capital", "seat"):
+                return self._siblings(k, ("country", "capital", "seat"), "locative")
+        return found, k, end
+
+    def _siblings(self, k: int, kinds: tuple[str, ...], how: str) -> tuple[list[tuple[str, str]], int, int]:
+        first = self.words[k]
+        found = [(first.word.country or "", f"{first.word.source} {how}")]
+        end = first.t1
+        k += 1
+        while k < len(self.words):
+            w = self.words[k]
+            gap = [self._tok(t) for t in range(end, w.t0)]
+            joined = (not gap and w.conjoined) or gap in (["،"], [","], ["و"], ["ولدي"], ["وفي"])
+            if joined and w.word.kind in kinds:
+                found.append((w.word.country or "", f"{w.word.source} {how}"))
+            elif joined and w.word.is_institution:
+                # "… ولدى النظام السوري": the institution stands for its country here.
+                sub_j, sub_end, _ = self._chain(k)
+                sub, sub_k, sub_end = self._countries(sub_j, sub_end)
+                if not sub:
+                    break
+                found += sub
+                end, k = sub_end, sub_k
+                continue
+            elif joined and w.word.kind == "org" and w.word.country:
+                found.append((w.word.country, f"{w.word.source} org"))
+            else:
+                break
+            end = w.t1
+            k += 1
+        return found, k, end
+
+    def _apposition(self, j: int, end: int) -> _Word | None:
+        """A named person right after the title: "وزير الدفاع الروسي، سيرغي شويغو"."""
+        if j < len(self.words) and self.words[j].word.kind == "person":
+            gap = [self._tok(t) for t in range(end, self.words[j].t0)]
+            if gap in ([], ["،"], [","]):
+                return self.words[j]
+        return None
+
+    def _group(self) -> None:
+        """Coordinated mentions ("تركيا وروسيا وإيران") share one group id."""
+        group, prev = -1, None
+        for m in sorted(self.mentions, key=lambda m: (m.t0, m.t1)):
+            if prev is not None and (m.t0 < prev.t1 or self._joined(prev.t1, m.t0)):
+                m.group = group
+            else:
+                group += 1
+                m.group = group
+            prev = m
+
+    def _joined(self, t1: int, t0: int) -> bool:
+        gap = [self._tok(t) for t in range(t1, t0)]
+        if gap in (["،"], [","], ["و"]):
+            return True
+        return not gap and self._tok(t0).startswith("و")
+
+
+def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
+    starts = [t.start for t in toks]
+    words: list[_Word] = []
+    for hit in longest(actor_matcher().find(doc.norm.text)):
+        t0 = bisect_left(starts, hit.word_start)
+        t1 = bisect_left(starts, hit.end)
+        if t0 < len(toks) and toks[t0].start == hit.word_start:
+            words.append(_Word(hit, t0, max(t1, t0 + 1), _choose(hit)))
+    return words
+
+
+def _resolve_anaphora(mentions: list[ActorMention]) -> None:
+    """Institutions without a country take the latest coded mention of the same sector."""
+    for i, m in enumerate(mentions):
+        if m.entity.country or not m.entity.sector:
+            continue
+        for prev in reversed(mentions[:i]):
+            if prev.entity.country and prev.entity.sector == m.entity.sector:
+                m.entity.country = prev.entity.country
+                m.entity.source += " + anaphora"
+                break
+
+
+def find_actors(doc: Doc) -> None:
+    """Fill doc.entities, and the `actors`/`tokens` layers the event and statement coders use."""
+    toks = tokens(doc.norm.text)
+    composer = _Composer(doc, toks, _place_words(doc, toks))
+    composer.run()
+    mentions = sorted(composer.mentions, key=lambda m: (m.t0, m.t1))
+    _resolve_anaphora(mentions)
+    doc.layers["tokens"] = toks
+    doc.layers["actors"] = mentions
+    doc.layers["modifiers"] = composer.modifiers
+    doc.entities = [m.entity for m in mentions]

@@ -1,0 +1,122 @@
+"""The token-level view of a document that the statement and event coders share.
+
+It places sentences, clauses, debris lines, actor mentions, dates, places and
+unattached nisba adjectives on token indices, and remembers the subjects already
+coded so a clause with a dropped subject ("وأضاف …") can carry the last one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from rasd.doc import DateMention, Doc, Entity, Place
+from rasd.extraction.actors import ActorMention
+from rasd.extraction.roles import Group
+from rasd.lexicons.triggers import Marker, modality_matcher
+from rasd.text.segment import Token, clauses, sentences
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Doc
+    toks: list[Token]
+    mentions: list[ActorMention]
+    starts: list[int] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    places: list[tuple[int, int, Place]] = field(default_factory=list)
+    modifiers: list[tuple[int, str]] = field(default_factory=list)
+    subjects: list[tuple[int, Group]] = field(default_factory=list)
+    markers: list[tuple[int, Marker]] = field(default_factory=list)
+    denials: list[tuple[int, int]] = field(default_factory=list)  # contents of deny statements
+
+    def token_at(self, folded: int) -> int:
+        """Index of the token containing (or following) a folded offset."""
+        return max(bisect_right(self.starts, folded) - 1, 0)
+
+    def token_range(self, fstart: int, fend: int) -> tuple[int, int]:
+        return self.token_at(fstart), max(bisect_left(self.starts, fend), self.token_at(fstart) + 1)
+
+    def excluded_at(self, t: int) -> bool:
+        return any(a <= t < b for a, b in self.excluded)
+
+    def in_actor(self, t0: int, t1: int) -> bool:
+        return any(m.t0 <= t0 and t1 <= m.t1 for m in self.mentions)
+
+    def carried_subject(self, t: int) -> Group | None:
+        """The latest subject coded before token t."""
+        before = [g for pos, g in self.subjects if pos < t]
+        return before[-1] if before else None
+
+    def remember(self, t: int, group: Group | None) -> None:
+        if group is not None:
+            self.subjects.append((t, group))
+            self.subjects.sort(key=lambda x: x[0])
+
+    def date_near(self, t: int, clause: tuple[int, int], sentence: tuple[int, int]) -> DateMention | None:
+        """The date of the trigger's clause, else the nearest one in its sentence."""
+        for lo, hi in (clause, sentence):
+            inside = [(pos, d) for pos, d in self.dates if lo <= pos < hi]
+            if inside:
+                return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
+        return None
+
+    def place_near(self, t: int, sentence: tuple[int, int], actor: Group | None,
+                   recipient: Group | None) -> Place | None:
+        """The nearest place of the sentence that is not one of the parties themselves."""
+        taken = [(m.t0, m.t1) for g in (actor, recipient) if g for m in g.members]
+        inside = [(p0, p) for p0, p1, p in self.places if sentence[0] <= p0 < sentence[1]
+                  and not any(a <= p0 and p1 <= b for a, b in taken)]
+        if not inside:
+            return None
+        return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
+
+    def modifier_after(self, t_end: int) -> Group | None:
+        """A nisba right after a noun trigger names its agent: "غارة جوية أمريكية" → USA."""
+        for pos, country in self.modifiers:
+            if t_end <= pos <= t_end + 1 and country:
+                tok = self.toks[pos]
+                ent = Entity(country, None, self.doc.fspan(tok.start, tok.end), "nisba-modifier")
+                mention = ActorMention(ent, pos, pos + 1, group=-2)
+                return Group([mention], pos, pos + 1, "")
+        return None
+
+
+def _ranges(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [ctx.token_range(a, b) for a, b in spans]
+
+
+def build_context(doc: Doc) -> Context:
+    toks: list[Token] = doc.layers["tokens"]
+    ctx = Context(doc, toks, doc.layers["actors"], starts=[t.start for t in toks])
+    text = doc.norm.text
+    sents = sentences(text)
+    ctx.sentences = _ranges(ctx, sents)
+    ctx.clauses = _ranges(ctx, [c for s0, s1 in sents for c in clauses(text, s0, s1)])
+    ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))
+                    for s in doc.excluded]
+    ctx.dates = [(ctx.token_at(doc.norm.to_folded(d.span.start)), d) for d in doc.dates]
+    ctx.places = [(*ctx.token_range(doc.norm.to_folded(p.span.start), doc.norm.to_folded(p.span.end)), p)
+                  for p in doc.places]
+    ctx.modifiers = doc.layers.get("modifiers", [])
+    ctx.markers = [(ctx.token_at(h.word_start), m) for h in modality_matcher().find(text) for m in h.values]
+    doc.layers["context"] = ctx
+    return ctx
+
+
+def _containing(ranges: list[tuple[int, int]], t: int) -> tuple[int, int]:
+    for lo, hi in ranges:
+        if lo <= t < hi:
+            return lo, hi
+    return t, t + 1
+
+
+def sentence_of(ctx: Context, t: int) -> tuple[int, int]:
+    return _containing(ctx.sentences, t)
+
+
+def clause_of(ctx: Context, t: int) -> tuple[int, int]:
+    return _containing(ctx.clauses, t)

@@ -1,0 +1,174 @@
+"""Event coding: triggers → PLOVER events with actor, recipient, modality, date and place.
+
+Each trigger hit (a conjugated verb, a verbal noun, a participle or an idiom from the
+trigger lexicon) is read in its clause: the subject is the postposed group (VSO) or
+the preposed one (SVO), else the subject carried from the previous clause; the
+recipient follows the trigger's frame (direct object or a preposition). Mentions of
+the same real-world event merge into one record that keeps each mention as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
+from rasd.extraction.context import Context, clause_of, sentence_of
+from rasd.extraction.modality import modality_of
+from rasd.extraction.roles import Group, groups_in, recipient_after, subject_after, subject_before
+from rasd.lexicons.triggers import Trigger, trigger_matcher
+from rasd.text.matcher import Hit, longest, proclitics_fit
+
+POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Types whose verbal noun takes its agent as genitive ("انسحاب القوات التركية");
+# for the others the genitive is the patient ("اعتقال صحافية").
+_GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT",
+                             "COOPERATE", "REQUEST", "REJECT", "THREATEN"})
+
+
+@dataclass(slots=True)
+class _Reading:
+    trigger: Trigger
+    hit: Hit[Trigger]
+    t: int  # token index of the trigger's first word
+    t_end: int
+
+
+def _choose(hit: Hit[Trigger]) -> Trigger:
+    """Prefer a verb reading over a noun one for the same form, then the first listed."""
+    order = {"verb": 0, "participle": 1, "noun": 2}
+    return sorted(hit.values, key=lambda tr: order.get(tr.pos, 3))[0]
+
+
+def _entities(group: Group | None) -> list[Entity]:
+    return [m.entity for m in group.members] if group else []
+
+
+def _roles(ctx: Context, r: _Reading, groups: list[Group], c0: int, c1: int,
+           carried: Group | None) -> tuple[Group | None, Group | None, str]:
+    """Actor group, recipient group and the rule that placed them."""
+    tr = r.trigger
+    if tr.pos == "noun":
+        return _noun_roles(ctx, r, groups, c0, c1, carried)
+    subject = subject_after(groups, r.t_end - 1, c1)
+    rule = "vso"
+    if subject is None and tr.pos == "verb":
+        subject = subject_before(groups, r.t, c0)
+        rule = "svo"
+    if subject is None:
+        subject, rule = carried, "carried-subject"
+    obj = recipient_after(groups, r.t_end - 1, c1, tr.recipient, subject)
+    if obj is not None and ("obj:actor" in tr.recipient and not obj.prep
+                            or any(role.endswith(":actor") and role.split(":")[0] == obj.prep
+                                   for role in tr.recipient)):
+        return obj, subject, rule + "+host"
+    return subject, obj, rule
+
+
+def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], c0: int, c1: int,
+                carried: Group | None) -> tuple[Group | None, Group | None, str]:
+    tr = r.trigger
+    nxt = next((g for g in groups if g.t0 >= r.t_end and g.t0 - r.t_end <= 1), None)
+    recipient = recipient_after(groups, r.t_end - 1, c1, tuple(x for x in tr.recipient if x != "obj"), None)
+    if nxt is not None and not nxt.prep:
+        if tr.type in _GENITIVE_AGENT or "obj" not in tr.recipient:
+            return nxt, recipient if recipient is not nxt else None, "noun-genitive-agent"
+        actor = subject_before(groups, r.t, c0) or carried
+        return actor, nxt, "noun-genitive-patient"
+    modifier = ctx.modifier_after(r.t_end)
+    if modifier is not None:
+        return modifier, recipient, "noun-nisba-agent"
+    actor = subject_before(groups, r.t, c0)
+    rule = "noun-clause-subject"
+    if actor is None:
+        actor = next((g for g in groups if g.t0 >= r.t_end and g.t0 < c1 and not g.prep and g is not recipient),
+                     None)
+        rule = "noun-following-subject"
+    if actor is None:
+        actor, rule = carried, "noun-carried-subject"
+    return actor, recipient, rule
+
+
+def _reading(ctx: Context, hit: Hit[Trigger]) -> _Reading | None:
+    """A trigger hit on tokens, unless it sits in debris or inside an actor name."""
+    t0, t1 = ctx.token_range(hit.word_start, hit.end)
+    trigger = _choose(hit)
+    if ctx.excluded_at(t0) or ctx.in_actor(t0, t1) or not proclitics_fit(hit.prefix, trigger.pos == "verb"):
+        return None
+    return _Reading(trigger, hit, t0, t1)
+
+
+def find_events(doc: Doc) -> None:
+    ctx: Context = doc.layers["context"]
+    events: list[Event] = []
+    for hit in longest(trigger_matcher().find(doc.norm.text)):
+        r = _reading(ctx, hit)
+        if r is None:
+            continue
+        s0, s1 = sentence_of(ctx, r.t)
+        c0, c1 = clause_of(ctx, r.t)
+        groups = groups_in(ctx.mentions, ctx.toks, s0, s1)
+        actor, recipient, rule = _roles(ctx, r, groups, c0, c1, ctx.carried_subject(r.t))
+        if actor is None and recipient is None:
+            continue
+        ctx.remember(r.t, actor)
+        if actor is not None and recipient is not None and actor.codes == recipient.codes and \
+                r.trigger.type not in POOLED:
+            recipient = None
+        events.append(_event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1)))
+    doc.events = merge(events)
+
+
+def _event(doc: Doc, ctx: Context, r: _Reading, actor: Group | None, recipient: Group | None, rule: str,
+           sentence: tuple[int, int], clause: tuple[int, int]) -> Event:
+    tr = r.trigger
+    trigger = doc.fspan(r.hit.start, r.hit.end)
+    clause_span = doc.fspan(ctx.toks[clause[0]].start, ctx.toks[clause[1] - 1].end)
+    date: DateMention | None = ctx.date_near(r.t, clause, sentence)
+    place: Place | None = ctx.place_near(r.t, sentence, actor, recipient)
+    modality = modality_of(ctx, r.t, r.hit, clause, date)
+    return Event(type=tr.type, mode=tr.mode, actor=_entities(actor), recipient=_entities(recipient),
+                 trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,
+                 rule=f"{tr.source} {tr.lemma} [{tr.pos}; {rule}]", date=date, location=place,
+                 mentions=[Mention(trigger, clause_span, rule)])
+
+
+def _parties(e: Event) -> set[str]:
+    return {x.country for x in e.actor + e.recipient if x.country}
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if a.date and b.date and a.date.value[:7] != b.date.value[:7]:
+        return False
+    pa, pb = _parties(a), _parties(b)
+    if a.type in POOLED:
+        return bool(pa & pb) and (pa <= pb or pb <= pa or len(pa & pb) >= 2)
+    return {x.country for x in a.actor} & {x.country for x in b.actor} != set() and \
+        ({x.country for x in a.recipient} == {x.country for x in b.recipient}
+         or not a.recipient or not b.recipient)
+
+
+def _absorb(into: Event, other: Event) -> None:
+    seen = {(x.country, x.sector) for x in into.actor + into.recipient}
+    for side, more in ((into.actor, other.actor), (into.recipient, other.recipient)):
+        for ent in more:
+            if (ent.country, ent.sector) not in seen:
+                side.append(ent)
+                seen.add((ent.country, ent.sector))
+    into.date = into.date or other.date
+    into.location = into.location or other.location
+    into.mentions += other.mentions
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One record per real-world event: later mentions fold into the first matching record."""
+    out: list[Event] = []
+    for e in events:
+        target = next((o for o in out if _same(o, e)), None)
+        if target is None:
+            out.append(e)
+        else:
+            _absorb(target, e)
+    return out
+

@@ -1,0 +1,65 @@
+"""The PLOVER auxiliary modes of an event: negated, future, hypothetical, historical.
+
+Markers come from modality.tsv with a scope (just before the trigger, anywhere in
+its clause, just after it); the future prefix س on the verb, "قد" before an imperfect,
+a denial that contains the event and the age of the event's date complete the picture.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rasd.doc import DateMention
+from rasd.extraction.context import Context
+from rasd.lexicons.triggers import Trigger
+from rasd.text.matcher import Hit
+
+_BEFORE_WINDOW = 3
+_HISTORICAL_AGE = timedelta(days=180)
+# First-listed wins when markers disagree: a negation outranks a plan, a plan a condition.
+_PRIORITY = ("negated", "hypothetical", "future", "historical")
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+
+
+def _marker_modes(ctx: Context, t: int, clause: tuple[int, int]) -> set[str]:
+    modes: set[str] = set()
+    for m0, marker in ctx.markers:
+        if not clause[0] <= m0 < clause[1]:
+            continue
+        if marker.scope == "clause" or (marker.scope == "before" and 0 < t - m0 <= _BEFORE_WINDOW) \
+                or (marker.scope == "after" and 0 < m0 - t <= _BEFORE_WINDOW):
+            modes.add(marker.modality)
+    return modes
+
+
+def _is_old(d: DateMention | None, published: date | None) -> bool:
+    if d is None or published is None or d.direction == "future":
+        return False
+    value = d.value
+    try:
+        if "W" in value:
+            return False
+        parts = [int(x) for x in value.split("-")]
+        when = date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28)
+    except ValueError:
+        return False
+    return published - when > _HISTORICAL_AGE
+
+
+def modality_of(ctx: Context, t: int, hit: Hit[Trigger], clause: tuple[int, int],
+                when: DateMention | None) -> str:
+    modes = _marker_modes(ctx, t, clause)
+    trigger = hit.values[0]
+    word = ctx.doc.norm.text[hit.start:hit.end]
+    if trigger.pos == "verb" and "س" in hit.prefix:
+        modes.add("future")
+    before = ctx.toks[t - 1].text if t > 0 else ""
+    if before in ("قد", "وقد") and word.startswith(_IMPERFECT_PREFIXES) and trigger.pos == "verb":
+        modes.add("hypothetical")
+    if any(a <= t < b for a, b in ctx.denials):
+        modes.add("negated")
+    if when is not None and when.direction == "future":
+        modes.add("future")
+    if _is_old(when, ctx.doc.published):
+        modes.add("historical")
+    return next((m for m in _PRIORITY if m in modes), "asserted")

@@ -1,0 +1,87 @@
+"""Who does what to whom: finding the actor groups around a trigger or a cue.
+
+Arabic news puts the subject after the verb (VSO: "استضاف وزير الدفاع الروسي …") or
+before it (SVO: "الجيش الإسرائيلي اعتقل …"); recipients follow a direct-object slot or
+a preposition (على، ضد، مع، إلى، بـ، لـ). These helpers read the clause around a token
+position and return coordinated actor groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.extraction.actors import ActorMention
+from rasd.text.segment import Token
+
+PREPOSITIONS = frozenset({"علي", "ضد", "مع", "الي", "من", "عن", "في", "بين", "لدي", "حول", "تجاه", "نحو",
+                          "بحق", "امام", "عبر", "خلال", "عند", "بعد", "قبل", "منذ", "مقابل", "لصالح"})
+MAX_VSO_GAP = 4  # tokens between a verb and its postposed subject (dates, "اليوم", commas)
+
+
+@dataclass(slots=True)
+class Group:
+    """Coordinated actor mentions ("تركيا وروسيا وإيران")."""
+
+    members: list[ActorMention]
+    t0: int
+    t1: int
+    prep: str  # the preposition introducing the group, "" when none
+
+    @property
+    def codes(self) -> set[str | None]:
+        return {m.entity.country for m in self.members}
+
+
+def groups_in(mentions: list[ActorMention], toks: list[Token], t0: int, t1: int) -> list[Group]:
+    """The actor groups lying within tokens [t0, t1)."""
+    by_id: dict[int, list[ActorMention]] = {}
+    for m in mentions:
+        if m.t0 >= t0 and m.t1 <= t1:
+            by_id.setdefault(m.group, []).append(m)
+    out = [Group(ms, min(m.t0 for m in ms), max(m.t1 for m in ms), "") for ms in by_id.values()]
+    for g in out:
+        g.prep = preposition_before(toks, g)
+    return sorted(out, key=lambda g: g.t0)
+
+
+def preposition_before(toks: list[Token], g: Group) -> str:
+    """The preposition governing a group: a clitic on its first word or a word before it."""
+    clitic = g.members[0].prefix.lstrip("وف")
+    if clitic[:1] in ("ب", "ل", "ك"):
+        return clitic[:1]
+    prev = toks[g.t0 - 1].text if g.t0 > 0 else ""
+    if prev in PREPOSITIONS:
+        return prev
+    if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS:
+        return prev[1:]
+    return ""
+
+
+def subject_after(groups: list[Group], t: int, limit: int) -> Group | None:
+    """The postposed subject of a verb at token t (VSO)."""
+    for g in groups:
+        if g.t0 > t and g.t0 - t <= MAX_VSO_GAP + 1 and g.t0 < limit:
+            return g if not g.prep else None
+    return None
+
+
+def subject_before(groups: list[Group], t: int, start: int) -> Group | None:
+    """The nearest preposed subject before token t (SVO), not governed by a preposition."""
+    for g in reversed(groups):
+        if g.t1 <= t and g.t0 >= start and not g.prep:
+            return g
+    return None
+
+
+def recipient_after(groups: list[Group], t: int, limit: int, roles: tuple[str, ...],
+                    skip: Group | None) -> Group | None:
+    """The first group after t introduced the way the trigger's frame allows."""
+    preps = {r.split(":")[0] for r in roles}
+    for g in groups:
+        if g.t0 <= t or g.t0 >= limit or g is skip:
+            continue
+        if g.prep and g.prep in preps:
+            return g
+        if not g.prep and "obj" in preps:
+            return g
+    return None

@@ -1,0 +1,40 @@
+"""WARC web archives (Common Crawl style): every HTML response record becomes a page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from rasd.io.html import html_record
+from rasd.io.records import Record, Skip
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset":
+            return value.strip("\"' ") or None
+    return None
+
+
+def read_warc(path: Path) -> Iterator[Record | Skip]:
+    """Response records only: requests, metadata and the like are not inputs."""
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for rec in records:
+                if rec.rec_type != "response":
+                    continue
+                source = f"{path}@{records.get_record_offset()}"
+                url = rec.rec_headers.get_header("WARC-Target-URI")
+                content_type = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
+                if "html" not in content_type.lower():
+                    kind = content_type or "untyped"
+                    yield Skip(source, "unsupported", f"WARC response is {kind}, not HTML")
+                    continue
+                yield html_record(rec.content_stream().read(), source, url, _charset(content_type))
+        except ArchiveLoadFailed as err:
+            yield Skip(str(path), "malformed", f"WARC: {err}")

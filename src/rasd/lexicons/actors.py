@@ -1,0 +1,79 @@
+"""The actor lexicon: every word form that names or describes an actor, in one matcher.
+
+Countries (names, capitals, seats of power, nisba adjectives, peoples), institutions and
+roles, organisations and named office holders all feed one clitic-aware matcher whose
+payloads say what kind of actor word each form is and which lexicon line it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.lexicons.countries import load_countries
+from rasd.lexicons.loader import read_lexicon
+from rasd.lexicons.morphology import noun_forms
+from rasd.text.matcher import Matcher
+from rasd.text.normalize import fold
+
+# Kinds of actor words. Institutions (office, body, group, media) need a country from
+# the context; the others carry their own.
+INSTITUTION_KINDS = frozenset({"office", "body", "group", "media", "document"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWord:
+    kind: str  # country capital seat nisba people org person office body group media document
+    country: str | None
+    sector: str | None
+    source: str
+    name: str | None = None
+
+    @property
+    def is_institution(self) -> bool:
+        return self.kind in INSTITUTION_KINDS
+
+
+def _country_words() -> list[tuple[str, ActorWord]]:
+    out: list[tuple[str, ActorWord]] = []
+    for c in load_countries().values():
+        out += [(n, ActorWord("country", c.iso3, None, c.where, c.name_en)) for n in c.names]
+        out += [(n, ActorWord("capital", c.iso3, "GOV", c.where, c.name_en)) for n in c.capitals]
+        out += [(n, ActorWord("seat", c.iso3, s, c.where, c.name_en)) for n, s in c.seats]
+        out += [(n, ActorWord("nisba", c.iso3, None, c.where, c.name_en)) for n in c.nisba]
+        out += [(n, ActorWord("people", c.iso3, "CVL", c.where, c.name_en)) for n in c.people]
+    return out
+
+
+def _institution_words() -> list[tuple[str, ActorWord]]:
+    out: list[tuple[str, ActorWord]] = []
+    for row in read_lexicon("institutions"):
+        word = ActorWord(row["kind"] or "body", None, row["sector"] or None, row.where)
+        pattern = fold(row["pattern"])
+        # Single words inflect (الوزارة → وزارتا، وزارته); phrases are written as used.
+        forms = noun_forms(pattern) if " " not in pattern else {pattern}
+        out += [(f, word) for f in forms]
+    return out
+
+
+def _org_words() -> list[tuple[str, ActorWord]]:
+    out: list[tuple[str, ActorWord]] = []
+    for row in read_lexicon("organizations"):
+        word = ActorWord("org", row["country"] or None, row["sector"] or None, row.where,
+                         row["name_en"] or None)
+        out += [(fold(n), word) for n in row.items("names")]
+    return out
+
+
+def _person_words() -> list[tuple[str, ActorWord]]:
+    out: list[tuple[str, ActorWord]] = []
+    for row in read_lexicon("people"):
+        word = ActorWord("person", row["country"] or None, row["sector"] or None, row.where, row["name"])
+        out += [(fold(n), word) for n in [row["name"], *row.items("variants")] if n]
+    return out
+
+
+@cache
+def actor_matcher() -> Matcher[ActorWord]:
+    """One matcher over every actor word form."""
+    return Matcher(_country_words() + _institution_words() + _org_words() + _person_words())

@@ -1,0 +1,98 @@
+"""Event triggers, reported-speech cues and modality markers, expanded to surface forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.lexicons.loader import Row, read_lexicon
+from rasd.lexicons.morphology import idiom_forms, noun_forms, participle_forms, verb_forms
+from rasd.text.matcher import Matcher
+from rasd.text.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None
+    cameo: str
+    quad: int
+    score: float
+    recipient: tuple[str, ...]  # "obj", "obj:actor", prepositions ("على", "من:actor" …)
+    pos: str  # verb | noun | participle
+    lemma: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    stance: str  # assert | deny | hedge
+    kind: str  # verb | prep | participle | phrase
+    pos: str
+    lemma: str
+    source: str
+
+
+def _split(cell: str) -> list[str]:
+    return cell.split()
+
+
+def _forms(row: Row) -> list[tuple[str, str]]:
+    """(surface form, part of speech) for every inflection of a row's lemma, masdar and participle."""
+    lemma, present = row["lemma"], row["present"]
+    is_noun = present in ("", "-")
+    out: list[tuple[str, str]] = []
+    words = _split(lemma)
+    if len(words) > 1:
+        out += [(f, "noun" if is_noun else "verb") for f in idiom_forms(words, None if is_noun else present)]
+    elif is_noun:
+        out += [(f, "noun") for f in noun_forms(lemma)]
+    else:
+        out += [(f, "verb") for f in verb_forms(lemma, present)]
+    for masdar in row.items("masdar"):
+        parts = _split(masdar)
+        out += [(f, "noun") for f in (idiom_forms(parts) if len(parts) > 1 else noun_forms(masdar))]
+    for participle in row.items("participle"):
+        out += [(f, "participle") for f in participle_forms(participle)]
+    return out
+
+
+def _trigger_entries() -> list[tuple[str, Trigger]]:
+    out: list[tuple[str, Trigger]] = []
+    for row in read_lexicon("triggers"):
+        roles = tuple(fold(r) for r in row.items("recipient"))
+        for form, pos in _forms(row):
+            out.append((form, Trigger(row["type"], row["mode"] or None, row["cameo"].zfill(2),
+                                      int(row["quad"] or 0), float(row["score"] or 0), roles, pos,
+                                      row["lemma"], row.where)))
+    return out
+
+
+@cache
+def trigger_matcher() -> Matcher[Trigger]:
+    return Matcher(_trigger_entries())
+
+
+@cache
+def cue_matcher() -> Matcher[Cue]:
+    entries: list[tuple[str, Cue]] = []
+    for row in read_lexicon("cues"):
+        if row["kind"] in ("prep", "phrase"):
+            entries.append((fold(row["lemma"]), Cue(row["stance"], row["kind"], row["kind"], row["lemma"],
+                                                    row.where)))
+            continue
+        entries += [(f, Cue(row["stance"], row["kind"], pos, row["lemma"], row.where)) for f, pos in _forms(row)]
+    return Matcher(entries)
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    modality: str
+    scope: str
+    source: str
+
+
+@cache
+def modality_matcher() -> Matcher[Marker]:
+    return Matcher((fold(r["pattern"]), Marker(r["modality"], r["scope"], r.where))
+                   for r in read_lexicon("modality"))

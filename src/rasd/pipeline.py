@@ -1,0 +1,42 @@
+"""The front door: `extract(text)` runs the components over one `Doc`, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rasd.doc import Doc
+from rasd.extraction.actors import find_actors
+from rasd.extraction.context import build_context
+from rasd.extraction.events import find_events
+from rasd.extraction.statements import find_statements
+from rasd.text.clean import debris_lines
+
+Component = Callable[[Doc], None]
+
+
+def mark_debris(doc: Doc) -> None:
+    doc.excluded = [doc.span(start, end) for start, end, _ in debris_lines(doc.text)]
+
+
+def _components() -> list[Component]:
+    return [mark_debris, find_actors, build_context, find_statements, find_events]
+
+
+def parse_date(value: date | str | None) -> date | None:
+    """Accept a date, an ISO string (a longer timestamp is cut to its day) or nothing."""
+    if value is None or isinstance(value, date):
+        return value
+    value = value.strip()
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def extract(text: str, published: date | str | None = None, *, doc_id: str | None = None,
+            title: str | None = None, url: str | None = None) -> Doc:
+    """Code one Arabic news article: events, actors, dates, places and statements."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    doc = Doc(text, parse_date(published), id=doc_id, title=title, url=url)
+    for component in _components():
+        component(doc)
+    return doc

@@ -1,0 +1,124 @@
+"""Scale-out with Dask: workers code tasks of input and write Parquet partitions; DuckDB bulk-loads them.
+
+Layout of the output folder: OUT/<table>/part-<task>.parquet for every input table, and
+OUT/_done/<task> once all of a task's partitions are written, so a re-run redoes only
+unfinished tasks. A task's id hashes its inputs (path, byte range, size, mtime).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from distributed import Client, LocalCluster, as_completed
+
+from rasd.io.records import Skip, content_id
+from rasd.io.sources import Unit, read_unit
+from rasd.store.coding import code_items
+from rasd.store.database import Store
+from rasd.store.fusion import refresh_fused
+from rasd.store.rows import RowBatch
+
+DOCS_PER_TASK = 500
+_WHOLE_FILE_DOCS = {"text": 1, "html": 1, "missing": 1, "unsupported": 1}  # others hold many
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    units: tuple[Unit, ...]
+
+    @property
+    def key(self) -> str:
+        stamps = []
+        for unit in self.units:
+            path = Path(unit.path)
+            stat = path.stat() if path.exists() else None
+            stamps.append(f"{unit.key}|{stat.st_size if stat else ''}|{stat.st_mtime_ns if stat else ''}")
+        return content_id(*stamps)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskResult:
+    documents: int
+    events: int
+    skipped: int
+
+
+def plan_tasks(units: list[Unit], docs_per_task: int = DOCS_PER_TASK) -> list[Task]:
+    """Consecutive units grouped into tasks of about `docs_per_task` documents."""
+    tasks: list[Task] = []
+    group: list[Unit] = []
+    size = 0
+    for unit in units:
+        group.append(unit)
+        size += _WHOLE_FILE_DOCS.get(unit.kind, docs_per_task // 4)
+        if size >= docs_per_task:
+            tasks.append(Task(tuple(group)))
+            group, size = [], 0
+    if group:
+        tasks.append(Task(tuple(group)))
+    return tasks
+
+
+def run_task(task: Task, out_dir: str) -> TaskResult:
+    """On a worker: code the task's records and write one Parquet partition per table."""
+    batch, skipped = RowBatch(), 0
+    events = 0
+    for unit in task.units:
+        for item in code_items(read_unit(unit), set()):
+            if isinstance(item, Skip):
+                batch.add_skip(item)
+                skipped += 1
+            else:
+                batch.add_doc(*item)
+                events += len(item[1].events)
+    key, out = task.key, Path(out_dir)
+    for name, table in batch.tables().items():
+        path = out / name / f"part-{key}.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table, f"{path}.tmp")
+        os.replace(f"{path}.tmp", path)  # readers only ever see whole partitions
+    (out / "_done").mkdir(parents=True, exist_ok=True)
+    (out / "_done" / key).touch()
+    return TaskResult(batch.n_docs, events, skipped)
+
+
+@contextmanager
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Client]:
+    """A client on the given scheduler, or on a local cluster of single-threaded worker processes."""
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client):
+        yield client
+
+
+def pending(tasks: list[Task], out_dir: Path) -> list[Task]:
+    return [t for t in tasks if not (out_dir / "_done" / t.key).exists()]
+
+
+def run_batch(units: list[Unit], out_dir: str | Path, store: Store, workers: int = 2,
+              scheduler: str | None = None,
+              on_task: Callable[[TaskResult], None] | None = None) -> list[TaskResult]:
+    """Code units in parallel into OUT_DIR partitions, then bulk-load them all into `store`."""
+    out = Path(out_dir).absolute()
+    out.mkdir(parents=True, exist_ok=True)
+    todo = pending(plan_tasks(units), out)
+    results: list[TaskResult] = []
+    if todo:
+        with dask_client(workers, scheduler) as client:
+            for future in as_completed(client.map(run_task, todo, out_dir=str(out), pure=False)):
+                results.append(future.result())
+                if on_task:
+                    on_task(results[-1])
+    if any(out.glob("documents/*.parquet")):
+        store.load_parquet(out)
+    refresh_fused(store.con)
+    return results

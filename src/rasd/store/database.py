@@ -1,0 +1,96 @@
+"""The DuckDB store: one file (`rasd.duckdb`), batched Arrow inserts, Parquet in and out.
+
+Every insert goes through the same anti-join on content-hash keys, so a re-run, a resumed run
+or a duplicate input never stores a row twice; each batch is one transaction, so a document is
+either stored with everything it owns or not at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from rasd.store.schema import INPUT_TABLES, KEYS, SCHEMAS
+
+DEFAULT_DB = "rasd.duckdb"
+
+
+def sql_path(path: Path) -> str:
+    """A path as a SQL string literal."""
+    return "'" + path.as_posix().replace("'", "''") + "'"
+
+
+def _new_rows_sql(table: str, source: str) -> str:
+    keys = ", ".join(KEYS[table])
+    if table == "skipped":
+        fresh = "skip_id NOT IN (SELECT skip_id FROM skipped)"
+    else:
+        fresh = "doc_id NOT IN (SELECT doc_id FROM documents)"
+    # DISTINCT ON: the same document may come twice in one batch (same article in two inputs).
+    return (f"INSERT INTO {table} SELECT DISTINCT ON ({keys}) * FROM {source} WHERE {fresh} "
+            f"ORDER BY {keys}{', source' if table == 'documents' else ''}")
+
+
+class Store:
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        self.con = duckdb.connect(self.path)
+        for name, schema in SCHEMAS.items():
+            self.con.register("_empty", schema.empty_table())
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} AS SELECT * FROM _empty")
+            self.con.unregister("_empty")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def doc_ids(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+
+    def _insert_all(self, sources: dict[str, str]) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in INPUT_TABLES:
+                self.con.execute(_new_rows_sql(table, sources[table]))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def write(self, tables: dict[str, pa.Table]) -> None:
+        """Insert one batch (from `RowBatch.tables()`) in one transaction."""
+        for name, table in tables.items():
+            self.con.register(f"_batch_{name}", table)
+        try:
+            self._insert_all({name: f"_batch_{name}" for name in INPUT_TABLES})
+        finally:
+            for name in tables:
+                self.con.unregister(f"_batch_{name}")
+
+    def load_parquet(self, root: str | Path) -> None:
+        """Bulk-load partitions written as ROOT/<table>/*.parquet, in one transaction."""
+        root = Path(root)
+        self._insert_all({name: f"read_parquet({sql_path(root / name / '*.parquet')})"
+                          for name in INPUT_TABLES})
+
+    def export_parquet(self, out_dir: str | Path) -> list[Path]:
+        """Every table as OUT_DIR/<table>.parquet."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name in SCHEMAS:
+            path = out / f"{name}.parquet"
+            self.con.execute(f"COPY {name} TO {sql_path(path)} (FORMAT PARQUET)")
+            paths.append(path)
+        return paths
+
+    def counts(self) -> dict[str, int]:
+        return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in SCHEMAS}
+

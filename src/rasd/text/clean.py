@@ -1,0 +1,60 @@
+"""Scraper debris: caption, tag, share, author and "read also" lines kept out of coding.
+
+The text itself is never changed (every offset must index the input); debris lines
+are reported as spans that the coding components skip.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rasd.lexicons.loader import read_lexicon
+from rasd.text.normalize import fold
+
+_LINE = re.compile(r"[^\n]+")
+_EDGE_PUNCT = " \t:：.،,-–—|»«\"'"
+# A photo caption ends with its credit in parentheses: "… في موسكو (وزارة الدفاع الروسية)".
+_CAPTION = re.compile(r"\((?:[^()]{2,60})\)\s*$")
+_TAG_SEPARATOR = re.compile(r"\s{2,}|\s[-|/]\s|،\s*")
+
+
+@cache
+def _patterns() -> tuple[frozenset[str], tuple[str, ...]]:
+    rows = read_lexicon("debris")
+    lines = frozenset(fold(r["pattern"]) for r in rows if r["kind"] == "line")
+    prefixes = tuple(fold(r["pattern"]) for r in rows if r["kind"] == "prefix")
+    return lines, prefixes
+
+
+def _is_tag_line(line: str) -> bool:
+    """Several short items and no sentence: "الأردن  إسرائيل  غزة" or "سوريا - الأردن - إسرائيل"."""
+    items = [i for i in _TAG_SEPARATOR.split(line) if i.strip()]
+    return len(items) >= 3 and all(len(i.split()) <= 3 for i in items) and not line.rstrip().endswith(".")
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line)) and len(line.split()) <= 30 and "." not in line[:-1].rstrip(")")
+
+
+def debris_reason(line: str) -> str | None:
+    """Why a line is debris, or None for body text."""
+    folded = fold(line).strip(_EDGE_PUNCT)
+    if not folded:
+        return None
+    lines, prefixes = _patterns()
+    if folded in lines:
+        return "label"
+    if folded.startswith(prefixes):
+        return "link"
+    if _is_caption(folded):
+        return "caption"
+    if _is_tag_line(folded):
+        return "tags"
+    return None
+
+
+def debris_lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, reason) of every debris line, in original offsets."""
+    return [(m.start(), m.end(), reason) for m in _LINE.finditer(text)
+            if (reason := debris_reason(m.group()))]

@@ -1,0 +1,108 @@
+"""Clitic-aware multi-pattern matching over folded Arabic text.
+
+One Aho-Corasick automaton per lexicon finds every pattern in a single pass. A hit
+counts only on word boundaries, where the left edge may carry a chain of proclitics
+(و ف + ب ك ل + ال, لل, س): "وإيران", "للقوات" and "بالانسحاب" all match their entries.
+Enclitics are not stripped here: the morphology generator writes them into the forms,
+so a pattern decides exactly which suffixed words it accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+T = TypeVar("T")
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ك", "ل", "ال", "بال", "كال", "لل", "س")
+PROCLITICS = frozenset(c + p for c in _CONJ for p in _PREP)
+# "لل" is ل + ال, so both spell a definite article on the word that follows.
+_ARTICLE_ENDINGS = ("ال", "لل")
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() and ch != "_"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    """A lexicon hit: folded offsets of the matched form, its proclitics and payloads."""
+
+    start: int
+    end: int
+    prefix: str
+    values: tuple[T, ...]
+
+    @property
+    def word_start(self) -> int:
+        return self.start - len(self.prefix)
+
+
+class Matcher(Generic[T]):
+    """Maps folded patterns to payloads and finds them in folded text."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        table: dict[tuple[str, bool], list[T]] = {}
+        for pattern, value in entries:
+            pattern = " ".join(pattern.split())
+            if not pattern:
+                continue
+            table.setdefault((pattern, False), []).append(value)
+            # Lets "للأمم المتحدة" (ل + الأمم) reach the entry "الأمم المتحدة".
+            if pattern.startswith("ال") and len(pattern) > 4:
+                table.setdefault((pattern[2:], True), []).append(value)
+        self._automaton = ahocorasick.Automaton()
+        merged: dict[str, list[tuple[bool, tuple[T, ...]]]] = {}
+        for (pattern, needs_article), values in table.items():
+            merged.setdefault(pattern, []).append((needs_article, tuple(values)))
+        for pattern, variants in merged.items():
+            self._automaton.add_word(pattern, (len(pattern), tuple(variants)))
+        self.size = len(merged)
+        if merged:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Hit[T]]:
+        """All boundary-respecting hits, in text order (overlaps kept)."""
+        if not self.size:
+            return []
+        hits: list[Hit[T]] = []
+        n = len(text)
+        for last, (length, variants) in self._automaton.iter(text):
+            end = last + 1
+            if end < n and is_word_char(text[end]):
+                continue
+            start = end - length
+            word_start = start
+            while word_start > 0 and is_word_char(text[word_start - 1]):
+                word_start -= 1
+            prefix = text[word_start:start]
+            if prefix not in PROCLITICS:
+                continue
+            for needs_article, values in variants:
+                if needs_article and not prefix.endswith(_ARTICLE_ENDINGS):
+                    continue
+                hits.append(Hit(start, end, prefix, values))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+
+def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
+    """Drop hits lying inside a longer hit, keeping text order."""
+    kept: list[Hit[T]] = []
+    for hit in sorted(hits, key=lambda h: (h.word_start, -(h.end - h.word_start))):
+        if kept and hit.word_start >= kept[-1].word_start and hit.end <= kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def proclitics_fit(prefix: str, verbal: bool) -> bool:
+    """Verbs take و ف and the future س or لام التعليل; nouns take prepositions and ال, not س."""
+    core = prefix.lstrip("وف") if len(prefix) > 1 or prefix in ("و", "ف") else prefix
+    if verbal:
+        return core in ("", "س", "ل")
+    return "س" not in core

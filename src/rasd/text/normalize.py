@@ -1,0 +1,78 @@
+"""Arabic normalisation for matching, with a map back to the original offsets.
+
+Matching runs on a folded copy of the text (one alef, ya for alef maqsura, ha for
+ta marbuta, no diacritics or tatweel, ASCII digits, straight quotes, single spaces). Every folded
+character remembers the index of the character it came from, so a match found in
+the folded text is reported as an exact span of the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'",
+    "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ", "\u200f": "", "\u200e": "",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+    "–": "-", "—": "-", "ـ": "",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _FOLD[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _FOLD[_d] = str(_i)
+# Harakat, tanwin, shadda, sukun, dagger alef and Quranic marks carry no lexical
+# identity for matching purposes.
+for _cp in list(range(0x064B, 0x0660)) + [0x0670] + list(range(0x06D6, 0x06EE)):
+    _FOLD[chr(_cp)] = ""
+
+_TABLE = str.maketrans(_FOLD)
+
+
+def fold(text: str) -> str:
+    """Fold a string without keeping offsets (for lexicon entries and keys)."""
+    return text.translate(_TABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The folded text and, for each folded character, its index in the original."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open folded span to the half-open original span it covers."""
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def to_folded(self, pos: int) -> int:
+        """The first folded index at or after an original position."""
+        from bisect import bisect_left
+
+        return bisect_left(self.offsets, pos)
+
+
+def normalize(text: str) -> Normalized:
+    """Fold `text` for matching and keep the offset map back to it."""
+    out: list[str] = []
+    offsets: list[int] = []
+    fold_map = _FOLD
+    for i, ch in enumerate(text):
+        rep = fold_map.get(ch, ch)
+        # Runs of spaces fold to one, so multi-word entries match however they are spaced.
+        if rep == " " and out and out[-1] == " ":
+            continue
+        if rep:
+            out.append(rep)
+            offsets.append(i)
+    return Normalized(text, "".join(out), tuple(offsets))

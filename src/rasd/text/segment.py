@@ -1,0 +1,60 @@
+"""Sentences, clauses and tokens of folded Arabic text (offsets are folded offsets)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (Arabic ؟ is folded to ?) or a line break; a dot between
+# digits (1.2%) is a decimal point, not an end.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)[\"')\]]*|\n+")
+# Clauses split at commas and semicolons and before the connectives that open a new
+# proposition; the connective stays with the clause it opens.
+_CLAUSE_BREAK = re.compile(r"[،,;:]|\s(?=(?:فيما|بينما|في حين|لكن|لكنه|لكنها|غير ان|الا ان|كما|ثم|حيث)\s)")
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in pattern.finditer(text, start, end):
+        if text[pos:m.end()].strip():
+            out.append(_trim(text, pos, m.end()))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append(_trim(text, pos, end))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence ranges within text[start:end]."""
+    return _pieces(text, start, len(text) if end is None else end, _SENTENCE_END)
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause ranges within one sentence."""
+    return _pieces(text, start, end, _CLAUSE_BREAK)
+
+
+def tokens(text: str) -> list[Token]:
+    """Words (letters and digits) and single punctuation marks."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
