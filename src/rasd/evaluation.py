@@ -63,7 +63,7 @@ def _dyad_ok(g: Record, p: Record) -> bool:
 def _date_ok(g: Record, p: Record) -> bool:
     want, got = g.get("date"), p.get("date")
     got = got.get("value") if isinstance(got, dict) else got
-    return want is None or got == want or bool(got) and got.startswith(want + "-")
+    return want is None or got == want or (bool(got) and got.startswith(want + "-"))
 
 
 def _loc_ok(g: Record, p: Record) -> bool:

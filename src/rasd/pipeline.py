@@ -9,18 +9,23 @@ from rasd.doc import Doc
 from rasd.extraction.actors import find_actors
 from rasd.extraction.context import build_context
 from rasd.extraction.events import find_events
+from rasd.extraction.places import add_places
 from rasd.extraction.statements import find_statements
-from rasd.text.clean import debris_lines
+from rasd.text.clean import dateline, debris_lines
 
 Component = Callable[[Doc], None]
 
 
 def mark_debris(doc: Doc) -> None:
+    """Debris lines and the dateline ("بيروت - (الأناضول):") are not coded as content."""
     doc.excluded = [doc.span(start, end) for start, end, _ in debris_lines(doc.text)]
+    found = dateline(doc.text)
+    if found is not None:
+        doc.layers["dateline"] = doc.span(found[0], found[1])
 
 
 def _components() -> list[Component]:
-    return [mark_debris, find_actors, build_context, find_statements, find_events]
+    return [mark_debris, find_actors, add_places, build_context, find_statements, find_events]
 
 
 def parse_date(value: date | str | None) -> date | None:

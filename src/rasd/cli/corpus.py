@@ -31,7 +31,7 @@ from rasd.io.sources import discover
 from rasd.store.batch import TaskResult, pending, plan_tasks, run_batch
 from rasd.store.database import DEFAULT_DB, Store
 from rasd.store.export import export_gdelt, export_plover
-from rasd.store.ingest import RunStats
+from rasd.store.ingest import BATCH_DOCS, RunStats
 from rasd.store.ingest import ingest as run_ingest
 from rasd.store.query import COLUMNS, EventFilter, find_events
 
@@ -58,16 +58,22 @@ def _summary(store: Store, docs: int, seconds: float) -> None:
 
 
 @app.command()
-def ingest(inputs: Inputs, db: Db = Path(DEFAULT_DB)) -> None:
+def ingest(
+    inputs: Inputs,
+    db: Db = Path(DEFAULT_DB),
+    commit_every: Annotated[int, Opt("--commit-every", min=1,
+                                     help="Documents per transaction; a crash loses at most one.")] = BATCH_DOCS,
+) -> None:
     """Read, code and store a corpus in one process (resumable, idempotent)."""
     units = discover(inputs)
     start = time.perf_counter()
-    with Store(db) as store, _progress("ingest", len(units)) as (progress, task):
-        def advance(_unit: object, stats: RunStats) -> None:
-            rate = stats.documents / (time.perf_counter() - start)
-            progress.update(task, advance=1, docs=stats.documents, rate=rate)
+    with Store(db) as store:
+        with _progress("ingest", len(units)) as (progress, task):
+            def advance(_unit: object, stats: RunStats) -> None:
+                rate = stats.documents / (time.perf_counter() - start)
+                progress.update(task, advance=1, docs=stats.documents, rate=rate)
 
-        stats = run_ingest(units, store, on_unit=advance)
+            stats = run_ingest(units, store, commit_every, on_unit=advance)
         _summary(store, stats.documents, time.perf_counter() - start)
     if stats.skipped:
         console.print("skipped this run: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.skipped.items())))

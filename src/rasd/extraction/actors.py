@@ -246,16 +246,36 @@ def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
     return words
 
 
+_ANAPHORA_REACH = 60  # tokens back for a bare sector match ("الوزارة" → the ministry named before)
+
+
 def _resolve_anaphora(mentions: list[ActorMention]) -> None:
-    """Institutions without a country take the latest coded mention of the same sector."""
+    """Fill what an institution mention leaves open from an earlier mention.
+
+    A word with a country but no sector ("البيان التركي") takes the sector of the latest
+    mention of that country; a definite word with a sector but no country ("الوزارة")
+    takes the country of the latest mention of the same lexicon entry, else of the same
+    sector nearby.
+    """
     for i, m in enumerate(mentions):
-        if m.entity.country or not m.entity.sector:
+        ent = m.entity
+        if ent.country and not ent.sector and m.heads and m.heads[0].is_institution:
+            prev = next((p for p in reversed(mentions[:i]) if p.entity.country == ent.country and p.entity.sector),
+                        None)
+            if prev is not None:
+                ent.sector = prev.entity.sector
+                ent.source += " + anaphora"
             continue
-        for prev in reversed(mentions[:i]):
-            if prev.entity.country and prev.entity.sector == m.entity.sector:
-                m.entity.country = prev.entity.country
-                m.entity.source += " + anaphora"
-                break
+        if ent.country or not ent.sector or "ال" not in m.prefix:
+            continue
+        head = m.heads[0].source if m.heads else None
+        prev = next((p for p in reversed(mentions[:i]) if p.entity.country and p.heads
+                     and p.heads[0].source == head), None)
+        prev = prev or next((p for p in reversed(mentions[:i]) if p.entity.country
+                             and p.entity.sector == ent.sector and m.t0 - p.t1 <= _ANAPHORA_REACH), None)
+        if prev is not None:
+            ent.country = prev.entity.country
+            ent.source += " + anaphora"
 
 
 def find_actors(doc: Doc) -> None:
@@ -263,7 +283,10 @@ def find_actors(doc: Doc) -> None:
     toks = tokens(doc.norm.text)
     composer = _Composer(doc, toks, _place_words(doc, toks))
     composer.run()
-    mentions = sorted(composer.mentions, key=lambda m: (m.t0, m.t1))
+    line = doc.layers.get("dateline")
+    mentions = sorted((m for m in composer.mentions
+                       if line is None or not line.start <= m.entity.span.start < line.end),
+                      key=lambda m: (m.t0, m.t1))
     _resolve_anaphora(mentions)
     doc.layers["tokens"] = toks
     doc.layers["actors"] = mentions

@@ -30,6 +30,7 @@ class Context:
     places: list[tuple[int, int, Place]] = field(default_factory=list)
     modifiers: list[tuple[int, str]] = field(default_factory=list)
     subjects: list[tuple[int, Group]] = field(default_factory=list)
+    dateline_place: Place | None = None  # where the report was filed: the fallback location
     markers: list[tuple[int, Marker]] = field(default_factory=list)
     denials: list[tuple[int, int]] = field(default_factory=list)  # contents of deny statements
 
@@ -71,7 +72,7 @@ class Context:
         inside = [(p0, p) for p0, p1, p in self.places if sentence[0] <= p0 < sentence[1]
                   and not any(a <= p0 and p1 <= b for a, b in taken)]
         if not inside:
-            return None
+            return self.dateline_place
         return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
 
     def modifier_after(self, t_end: int) -> Group | None:
@@ -99,8 +100,11 @@ def build_context(doc: Doc) -> Context:
     ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))
                     for s in doc.excluded]
     ctx.dates = [(ctx.token_at(doc.norm.to_folded(d.span.start)), d) for d in doc.dates]
+    line = doc.layers.get("dateline")
+    in_line = [p for p in doc.places if line is not None and line.start <= p.span.start < line.end]
+    ctx.dateline_place = in_line[0] if in_line else None
     ctx.places = [(*ctx.token_range(doc.norm.to_folded(p.span.start), doc.norm.to_folded(p.span.end)), p)
-                  for p in doc.places]
+                  for p in doc.places if p not in in_line]
     ctx.modifiers = doc.layers.get("modifiers", [])
     ctx.markers = [(ctx.token_at(h.word_start), m) for h in modality_matcher().find(text) for m in h.values]
     doc.layers["context"] = ctx

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.context import Context, clause_of, sentence_of
 from rasd.extraction.modality import modality_of
-from rasd.extraction.roles import Group, groups_in, recipient_after, subject_after, subject_before
+from rasd.extraction.roles import (
+    Group,
+    groups_in,
+    recipient_after,
+    subject_adjacent,
+    subject_after,
+    subject_before,
+)
 from rasd.lexicons.triggers import Trigger, trigger_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
 
@@ -49,15 +56,16 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], c0: int, c1: int,
     tr = r.trigger
     if tr.pos == "noun":
         return _noun_roles(ctx, r, groups, c0, c1, carried)
-    subject = subject_after(groups, r.t_end - 1, c1)
-    rule = "vso"
+    subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
+    if subject is None:
+        subject, rule = subject_after(groups, r.t_end - 1, c1), "vso"
     if subject is None and tr.pos == "verb":
         subject = subject_before(groups, r.t, c0)
         rule = "svo"
     if subject is None:
         subject, rule = carried, "carried-subject"
     obj = recipient_after(groups, r.t_end - 1, c1, tr.recipient, subject)
-    if obj is not None and ("obj:actor" in tr.recipient and not obj.prep
+    if obj is not None and (("obj:actor" in tr.recipient and not obj.prep)
                             or any(role.endswith(":actor") and role.split(":")[0] == obj.prep
                                    for role in tr.recipient)):
         return obj, subject, rule + "+host"

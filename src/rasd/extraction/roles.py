@@ -65,6 +65,22 @@ def subject_after(groups: list[Group], t: int, limit: int) -> Group | None:
     return None
 
 
+def subject_adjacent(groups: list[Group], toks: list[Token], t: int, start: int) -> Group | None:
+    """A subject ending right before the verb, at most two words away ("الجزائر كانت قد حذّرت")."""
+    for g in reversed(groups):
+        if g.t1 <= t:
+            gap = toks[g.t1:t]
+            if g.t0 >= start and not g.prep and len(gap) <= 2 and all(x.is_word for x in gap):
+                return g
+            return None
+    return None
+
+
+def main_subject(groups: list[Group], t: int, start: int) -> Group | None:
+    """The first ungoverned group of the sentence before t: who the sentence is about."""
+    return next((g for g in groups if start <= g.t0 and g.t1 <= t and not g.prep), None)
+
+
 def subject_before(groups: list[Group], t: int, start: int) -> Group | None:
     """The nearest preposed subject before token t (SVO), not governed by a preposition."""
     for g in reversed(groups):

@@ -8,41 +8,57 @@ the sentence's subject. A denial names whose claim it denies when the text says 
 
 from __future__ import annotations
 
+import re
+
 from rasd.doc import Doc, Entity, Statement
-from rasd.extraction.context import Context, sentence_of
-from rasd.extraction.roles import Group, groups_in, subject_after, subject_before
+from rasd.extraction.context import Context, clause_of, sentence_of
+from rasd.extraction.roles import Group, groups_in, main_subject, subject_adjacent, subject_after
 from rasd.lexicons.triggers import Cue, cue_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
 
 _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه مراسل الأناضول من مصادر …"
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
-_ABOUT_PREPS = ("", "في", "عن", "ب", "من")
+_ABOUT_PREPS = ("", "في", "عن", "ب")
+_QUOTE = re.compile(r'"[^"\n]{1,600}"')
 
 
 def _choose(hit: Hit[Cue]) -> Cue:
     return hit.values[0]
 
 
-def _speaker(ctx: Context, cue: Cue, t0: int, t1: int, groups: list[Group], s0: int, s1: int
-             ) -> tuple[Group | None, str]:
+def _speaker(ctx: Context, cue: Cue, hit: Hit[Cue], t0: int, t1: int, groups: list[Group],
+             s0: int, s1: int) -> tuple[Group | None, str]:
     if cue.kind == "prep":
         g = next((g for g in groups if t1 <= g.t0 <= t1 + _PREP_REACH), None)
         return g, "prep-source"
     if cue.kind == "verb" and cue.pos == "verb":
+        g = subject_adjacent(groups, ctx.toks, t0, s0)
+        if g is not None:
+            return g, "svo"
         g = subject_after(groups, t1 - 1, s1)
         if g is not None:
             return g, "vso"
-        g = subject_before(groups, t0, s0)
-        if g is not None and t0 - g.t1 <= 2:
-            return g, "svo"
+    # A dropped subject is carried by a cue that opens a clause or is conjoined ("وأضاف أن",
+    # "لكنه أعلن"); otherwise an unattributed verb belongs to reported content.
+    c0, _ = clause_of(ctx, t0)
+    if cue.pos == "verb" and t0 - c0 > 1 and not hit.prefix.startswith(("و", "ف")):
+        return None, "no-speaker"
+    g = main_subject(groups, t0, s0)
+    if g is not None:
+        return g, "sentence-subject"
     return ctx.carried_subject(t0), "carried-speaker"
 
 
 def _anaphoric(ctx: Context, group: Group | None, t0: int) -> Group | None:
-    """"المصدر" or "المتحدث" with no country of their own speak for the last coded speaker."""
-    if group is not None and all(m.entity.country is None for m in group.members):
-        return ctx.carried_subject(t0) or group
-    return group
+    """"المصدر", "المتحدث" or "البيانان" with no country speak for the last coded speaker;
+    a speaker that stays without a country is not reported."""
+    if group is None or any(m.entity.country for m in group.members):
+        return group
+    if all(m.heads and m.heads[0].kind in ("office", "document") for m in group.members):
+        carried = ctx.carried_subject(t0)
+        if carried is not None and any(m.entity.country for m in carried.members):
+            return carried
+    return None
 
 
 def _deny_phrase_after(doc: Doc, ctx: Context, t1: int, s1: int) -> bool:
@@ -74,13 +90,18 @@ def find_statements(doc: Doc) -> None:
             hits.append((t0, t1, hit))
     doc.layers["cue_hits"] = [(t0, _choose(h)) for t0, _, h in hits]
     cue_positions = {t0 for t0, _, _ in hits}
+    quoted = [ctx.token_range(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(doc.norm.text)]
     for t0, t1, hit in hits:
         cue = _choose(hit)
         if cue.kind == "prep" and _followed_by_verb_cue(ctx, t1, cue_positions):
             continue
+        if cue.kind != "phrase" and any(a <= t0 < b for a, b in quoted):
+            continue
+        if cue.kind == "phrase" and any(0 < t0 - p <= _DENY_REACH for p in cue_positions):
+            continue  # "وقال: لا صحة …" is one denial, carried by قال
         s0, s1 = sentence_of(ctx, t0)
         groups = groups_in(ctx.mentions, ctx.toks, s0, s1)
-        group, rule = _speaker(ctx, cue, t0, t1, groups, s0, s1)
+        group, rule = _speaker(ctx, cue, hit, t0, t1, groups, s0, s1)
         group = _anaphoric(ctx, group, t0)
         if group is None:
             continue

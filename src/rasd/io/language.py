@@ -42,6 +42,6 @@ def not_arabic_reason(text: str) -> str | None:
         name = found.name.title() if found else "unknown language"
         return f"{name} ({share:.0%} Arabic script)"
     found = _detector().detect_language_of(sample)
-    if found is not None and found is not Language.ARABIC:
+    if found is not None and found != Language.ARABIC:
         return found.name.title()
     return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,14 +22,29 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
+def _starts_as_warc(path: Path) -> bool:
+    # warcio reads any text as a legacy ARC file, so junk would pass as "records".
+    try:
+        with gzip.open(path) as stream:
+            head = stream.read(5)
+    except (OSError, EOFError, zlib.error):
+        with path.open("rb") as stream:
+            head = stream.read(5)
+    return head == b"WARC/"
+
+
 def read_warc(path: Path) -> Iterator[Record | Skip]:
     """Response records only: requests, metadata and the like are not inputs."""
+    if not _starts_as_warc(path):
+        yield Skip(str(path), "malformed", "not a WARC file (no WARC/ header)")
+        return
     with path.open("rb") as stream:
         records = ArchiveIterator(stream)
         try:
             for rec in records:
                 if rec.rec_type != "response":
                     continue
+                body = rec.content_stream().read()  # before the offset: asking for it consumes the record
                 source = f"{path}@{records.get_record_offset()}"
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 content_type = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
@@ -35,6 +52,6 @@ def read_warc(path: Path) -> Iterator[Record | Skip]:
                     kind = content_type or "untyped"
                     yield Skip(source, "unsupported", f"WARC response is {kind}, not HTML")
                     continue
-                yield html_record(rec.content_stream().read(), source, url, _charset(content_type))
+                yield html_record(body, source, url, _charset(content_type))
         except ArchiveLoadFailed as err:
             yield Skip(str(path), "malformed", f"WARC: {err}")

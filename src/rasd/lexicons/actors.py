@@ -12,7 +12,6 @@ from functools import cache
 
 from rasd.lexicons.countries import load_countries
 from rasd.lexicons.loader import read_lexicon
-from rasd.lexicons.morphology import noun_forms
 from rasd.text.matcher import Matcher
 from rasd.text.normalize import fold
 
@@ -45,14 +44,22 @@ def _country_words() -> list[tuple[str, ActorWord]]:
     return out
 
 
+def institution_forms(pattern: str) -> set[str]:
+    """Number and case forms of a role word (وزارة → وزارتا، وزارات), without pronouns:
+    a suffixed "قواتها" is the subject itself, and 1s "رئيسي" would read "main"."""
+    if " " in pattern:
+        return {pattern}
+    stem = pattern[:-1] + "ت" if pattern.endswith("ه") else pattern
+    endings = ("", "ا", "ان", "ين", "ون")
+    plural = {pattern[:-1] + "ات"} if pattern.endswith("ه") else {pattern + "ات", pattern + "ون", pattern + "ين"}
+    return {pattern} | {stem + e for e in endings[1:]} | plural
+
+
 def _institution_words() -> list[tuple[str, ActorWord]]:
     out: list[tuple[str, ActorWord]] = []
     for row in read_lexicon("institutions"):
         word = ActorWord(row["kind"] or "body", None, row["sector"] or None, row.where)
-        pattern = fold(row["pattern"])
-        # Single words inflect (الوزارة → وزارتا، وزارته); phrases are written as used.
-        forms = noun_forms(pattern) if " " not in pattern else {pattern}
-        out += [(f, word) for f in forms]
+        out += [(f, word) for f in institution_forms(fold(row["pattern"]))]
     return out
 
 

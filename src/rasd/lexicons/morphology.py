@@ -25,7 +25,7 @@ _SHADDA = "\u0651"
 # Harakat that may follow a final shadda in a lemma written with diacritics (ردَّ).
 _VOWEL_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0652"
 _SECOND_THIRD = ("ي", "ت")
-_FIRST_PERSON = ("ن", "ا")
+_FIRST_PERSON = ("ن", "ا")  # recognised on a lemma's present, never generated
 
 
 def _kept(forms: Iterable[str]) -> set[str]:
@@ -101,10 +101,10 @@ def _imperfect(present: str) -> tuple[set[str], set[str]]:
         bare_tails = (stem + "ان", stem + "ون", stem + "ين", stem + "ن", stem + "وا", stem + "ا")
         host_tails = (stem + "ان", stem + "ون", stem + "ين", stem + "ن", stem + "و", stem + "ا")
         stem_hosts = (stem,)
-    # Dual and plural endings go with ي/ت only: with ا/ن (1st person) they would spell
-    # other words (ادعوا is "they claimed", not a form of يدعو).
-    hosts = {p + t for p in _SECOND_THIRD + _FIRST_PERSON for t in stem_hosts}
-    bare = {p + stem for p in _SECOND_THIRD + _FIRST_PERSON}
+    # Only 2nd/3rd person prefixes: news narrates in the 3rd person, and 1st-person forms
+    # spell names and other words (نجيب is a name, not "we answer"; ادعوا is "they claimed").
+    hosts = {p + t for p in _SECOND_THIRD for t in stem_hosts}
+    bare = {p + stem for p in _SECOND_THIRD}
     bare |= {p + t for p in _SECOND_THIRD for t in bare_tails}
     hosts |= {p + t for p in _SECOND_THIRD for t in host_tails}
     return bare, hosts

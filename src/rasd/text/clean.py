@@ -58,3 +58,21 @@ def debris_lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, reason) of every debris line, in original offsets."""
     return [(m.start(), m.end(), reason) for m in _LINE.finditer(text)
             if (reason := debris_reason(m.group()))]
+
+
+# "بيروت - (الأناضول): …", "القاهرة ـ …", "الرباط - هسبريس: …": a place (and source) opening
+# one of the first lines, before the dash that starts the body.
+_DATELINE = re.compile(r"^(?P<place>[^\s\-ـ–:()]+(?: [^\s\-ـ–:()]+){0,2}) ?[ـ–-] ?(?:\([^)\n]{1,40}\) ?:?|[^\s:()]{2,20}:)? ?",
+                       re.MULTILINE)
+_DATELINE_LINES = 3
+
+
+def dateline(text: str) -> tuple[int, int, int] | None:
+    """(start, end, place end) of the dateline in the first lines, if any."""
+    for n, m in enumerate(_LINE.finditer(text)):
+        if n >= _DATELINE_LINES:
+            break
+        d = _DATELINE.match(text, m.start(), m.end())
+        if d and d.end() < m.end():
+            return d.start(), d.end(), d.end("place")
+    return None

@@ -29,7 +29,7 @@ for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     _FOLD[_d] = str(_i)
 # Harakat, tanwin, shadda, sukun, dagger alef and Quranic marks carry no lexical
 # identity for matching purposes.
-for _cp in list(range(0x064B, 0x0660)) + [0x0670] + list(range(0x06D6, 0x06EE)):
+for _cp in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)):
     _FOLD[chr(_cp)] = ""
 
 _TABLE = str.maketrans(_FOLD)
