@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from test_io_readers import BODY, PERSIAN
-
 from rasd.io.records import Record
 from rasd.io.screen import MAX_CHARS, screen
+from test_io_readers import BODY, PERSIAN
 
 URDU = ("پاکستان کے وزیر خارجہ نے منگل کے روز اپنے ترک ہم منصب سے انقرہ میں ملاقات کی اور دونوں ممالک "
         "کے درمیان تجارتی تعلقات بڑھانے پر بات چیت کی۔ انہوں نے کہا کہ ہم خطے میں امن چاہتے ہیں۔")

@@ -20,7 +20,8 @@ BODY = ("استقبل وزير الخارجية التركي هاكان فيدا
 BODY2 = ("تظاهر آلاف الأردنيين مساء الأربعاء قرب السفارة الإسرائيلية في العاصمة عمّان، مطالبين بوقف "
          "الحرب على غزة، فيما انتشرت قوات الأمن بكثافة ومنعت المحتجين من الاقتراب من مبنى السفارة.")
 PERSIAN = ("وزیر امور خارجه ایران روز سه‌شنبه با همتای ترکیه‌ای خود در آنکارا دیدار کرد و دو طرف درباره "
-           "روابط دوجانبه و تحولات منطقه گفتگو کردند. او گفت که کشورش از هرگونه ابتکار برای آتش‌بس حمایت می‌کند.")
+           "روابط دوجانبه و تحولات منطقه گفتگو کردند. "
+           "او گفت که کشورش از هرگونه ابتکار برای آتش‌بس حمایت می‌کند.")
 
 
 def html_page(body: str, title: str, *, charset: str = "utf-8", url: str | None = None,
@@ -38,8 +39,10 @@ def write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         for url, html in pages:
-            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            request = io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            writer.write_record(writer.create_warc_record(url, "request", payload=request))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
                                                           http_headers=headers))
         image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")

@@ -92,8 +92,8 @@ def test_past_only_when_no_imperfect_is_given() -> None:
         ("غارة", ["غارات", "غارتين", "غارتان", "غارته", "غاراتها"]),
         ("اتصال", ["اتصالا", "اتصالات", "اتصالاته", "اتصالين", "اتصاله"]),
         ("زيارة", ["زيارتها", "زيارته", "زيارتهم", "زيارات"]),
-        ("وزارة", ["وزارتا", "وزارتي", "وزارات"]),
-        ("وزير", ["وزيرا", "وزيران", "وزيري"]),
+        ("وزارة", ["وزارتا", "وزارتان", "وزارات"]),
+        ("وزير", ["وزيرا", "وزيران", "وزيرين"]),
         ("لقاء", ["لقاءات", "لقائه", "لقاؤه", "لقاءين"]),
         ("مسلح", ["مسلحون", "مسلحين"]),
     ],
@@ -227,3 +227,9 @@ def test_cue_lexicon_generates_inflected_news_cues() -> None:
         assert forms.get(fold(surface)) == stance, surface
     # the preposition "via" and "between" are not cues, only their idioms are
     assert "عبر" not in forms and "بين" not in forms
+
+
+def test_nouns_do_not_spell_nisba_adjectives() -> None:
+    # "التواصل الاجتماعي" is social media, not "my meeting".
+    assert "اجتماعي" not in noun_forms("اجتماع")
+    assert "اجتماعه" in noun_forms("اجتماع")

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import duckdb
-from test_io_readers import BODY, BODY2, PERSIAN, html_page, rss_feed, write_warc
 
 from rasd.io import discover
 from rasd.store.database import Store
 from rasd.store.ingest import ingest
 from rasd.store.schema import SCHEMAS
+from test_io_readers import BODY, BODY2, PERSIAN, html_page, rss_feed, write_warc
 
 
 def make_corpus(root: Path) -> Path:
@@ -24,8 +24,9 @@ def make_corpus(root: Path) -> Path:
                                                 url="https://old.example.com/ankara").encode("cp1256"))
     (root / "persian.html").write_text(html_page(PERSIAN, "دیدار وزیران", url="https://fa.example.ir/1"),
                                        encoding="utf-8")
-    write_warc(root / "crawl.warc.gz", [("https://news.example.com/1", html_page(BODY, "فيدان وبن فرحان")),
-                                        ("https://news.example.com/2", html_page(BODY2, "مظاهرة قرب السفارة"))])
+    write_warc(root / "crawl.warc.gz", [
+        ("https://news.example.com/1", html_page(BODY, "فيدان وبن فرحان")),
+        ("https://news.example.com/2", html_page(BODY2, "مظاهرة قرب السفارة"))])
     (root / "feed.rss").write_text(rss_feed([
         ("زيارة", "https://agency.example.org/1", "Tue, 05 Mar 2024 10:00:00 +0000", BODY + " (وكالة)")]),
         encoding="utf-8")
@@ -53,12 +54,15 @@ def test_every_input_kind_is_stored_or_skipped_with_a_reason(tmp_path: Path) -> 
     docs = dict(table(db, "SELECT regexp_extract(source, '[^/]+$'), title FROM documents"))
     assert docs["2024-03-05-ankara.txt"] is None and docs["page.html"] == "احتجاجات في عمّان"
     assert docs["legacy.htm"] == "زيارة سعودية" and docs["wire.jsonl:1"] == "خبر"
-    assert sorted(t for s, t in docs.items() if "crawl.warc.gz@" in s) == ["فيدان وبن فرحان", "مظاهرة قرب السفارة"]
+    warc_titles = sorted(t for s, t in docs.items() if "crawl.warc.gz@" in s)
+    assert warc_titles == ["فيدان وبن فرحان", "مظاهرة قرب السفارة"]
     [(text,)] = table(db, "SELECT text FROM documents WHERE source LIKE '%legacy.htm'")
     assert "هاكان فيدان" in text
-    [(published, host)] = table(db, "SELECT published, source_name FROM documents WHERE source LIKE '%page.html'")
+    [(published, host)] = table(db, "SELECT published, source_name FROM documents "
+                                    "WHERE source LIKE '%page.html'")
     assert str(published) == "2024-03-06" and host == "daily.example.net"
-    skipped = {(Path(s).name, r, d.split(":")[0]) for s, r, d in table(db, "SELECT source, reason, detail FROM skipped")}
+    rows = table(db, "SELECT source, reason, detail FROM skipped")
+    skipped = {(Path(s).name, r, d.split(":")[0]) for s, r, d in rows}
     assert ("persian.html", "language", "not Arabic") in skipped
     assert {(n, r) for n, r, _ in skipped} >= {("wire.jsonl:2", "empty"), ("wire.jsonl:3", "malformed"),
                                                 ("broken.warc", "malformed")}

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import duckdb
-from test_io_readers import BODY, BODY2
 
 from rasd.store.ingest import CRASH_ENV
 from rasd.store.schema import DOC_TABLES, KEYS, SCHEMAS
+from test_io_readers import BODY, BODY2
 
 CITIES = ["أنقرة", "الرياض", "عمّان", "بغداد", "القاهرة", "بيروت", "الدوحة", "تونس"]
 

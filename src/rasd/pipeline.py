@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import date
 
 from rasd.doc import Doc
-from rasd.extraction.actors import find_actors
+from rasd.extraction.actors import find_actors, settle_countries
 from rasd.extraction.context import build_context
+from rasd.extraction.dates import find_dates
 from rasd.extraction.events import find_events
 from rasd.extraction.places import add_places
 from rasd.extraction.statements import find_statements
@@ -25,7 +26,12 @@ def mark_debris(doc: Doc) -> None:
 
 
 def _components() -> list[Component]:
-    return [mark_debris, find_actors, add_places, build_context, find_statements, find_events]
+    return [mark_debris, find_actors, add_dates, add_places, settle_countries, build_context, find_statements,
+            find_events]
+
+
+def add_dates(doc: Doc) -> None:
+    doc.dates = find_dates(doc)
 
 
 def parse_date(value: date | str | None) -> date | None:

@@ -61,8 +61,8 @@ def _summary(store: Store, docs: int, seconds: float) -> None:
 def ingest(
     inputs: Inputs,
     db: Db = Path(DEFAULT_DB),
-    commit_every: Annotated[int, Opt("--commit-every", min=1,
-                                     help="Documents per transaction; a crash loses at most one.")] = BATCH_DOCS,
+    commit_every: Annotated[int, Opt(
+        "--commit-every", min=1, help="Documents per transaction; a crash loses at most one.")] = BATCH_DOCS,
 ) -> None:
     """Read, code and store a corpus in one process (resumable, idempotent)."""
     units = discover(inputs)

@@ -12,10 +12,12 @@ sector ("الوزارة" → the ministry named before).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rasd.doc import Doc, Entity
 from rasd.lexicons.actors import ActorWord, actor_matcher
+from rasd.lexicons.check import INTERNATIONAL
 from rasd.text.matcher import Hit, longest
 from rasd.text.segment import Token, tokens
 
@@ -24,6 +26,8 @@ _CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "الت�
 _LOCATIVE = frozenset({"في", "لدي"})
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
 _PLURAL_NISBA_ENDINGS = ("ين", "ون")
+_QUANTIFIERS = frozenset({"مئات", "الاف", "عشرات", "الالاف", "المئات", "العشرات", "ملايين", "بعض", "عدد",
+                          "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرين"})
 
 
 @dataclass(slots=True)
@@ -36,6 +40,7 @@ class ActorMention:
     group: int = -1
     heads: list[ActorWord] = field(default_factory=list)
     prefix: str = ""  # proclitics on the first word: a preposition there governs the group
+    weak: bool = False  # a bare nisba adjective: a country for recipients, never a subject
 
 
 @dataclass(slots=True)
@@ -99,13 +104,25 @@ class _Composer:
             return self._institution(i)
         kind = w.word.kind
         if kind == "nisba":
-            if self.toks[w.t0].text.endswith(_PLURAL_NISBA_ENDINGS) and "ال" in w.hit.prefix:
+            if self._is_people(w):
                 self._add(w, w.t1, w.word.country, "CVL", f"{w.word.source} nisba-people")
             else:
+                # An adjective on a noun Rasd does not know ("سفينة تجارية بريطانية",
+                # "الأراضي السورية"): it still tells the country of a recipient.
                 self.modifiers.append((w.t0, w.word.country or ""))
+                self._add(w, w.t1, w.word.country, None, f"{w.word.source} nisba-modifier")
+                self.mentions[-1].weak = True
             return i + 1
         self._add(w, w.t1, w.word.country, w.word.sector, f"{w.word.source} {kind}", w.word.name)
         return i + 1
+
+    def _is_people(self, w: _Word) -> bool:
+        """"مئات التونسيين", "17 فلسطينياً": a nisba used as a noun names people (CVL)."""
+        word = self.toks[w.t0].text
+        if word.endswith(_PLURAL_NISBA_ENDINGS) and "ال" in w.hit.prefix:
+            return True
+        prev = self._tok(w.t0 - 1)
+        return word.endswith(("يا", "يين", "يون")) and (prev.isdigit() or prev in _QUANTIFIERS)
 
     def _add(self, w: _Word, t1: int, country: str | None, sector: str | None, source: str,
              name: str | None = None, heads: list[ActorWord] | None = None) -> None:
@@ -161,7 +178,8 @@ class _Composer:
         source = " > ".join(f"{w.word.source}" for w in chain)
         org = next((w.word for w in chain if w.word.kind == "org"), None)
         if org is not None:
-            return org.country, org.sector or next((w.word.sector for w in chain if w.word.sector), None), source
+            sector = org.sector or next((w.word.sector for w in chain if w.word.sector), None)
+            return org.country, sector, source
         sector = next((w.word.sector for w in reversed(chain) if w.word.sector), None)
         return None, sector, source
 
@@ -177,7 +195,8 @@ class _Composer:
                 return self._siblings(k, ("nisba",), "nisba")
             if w.word.kind in ("country", "capital") and not gap and not w.hit.prefix:
                 return self._siblings(k, ("country", "capital"), "construct")
-            if len(gap) == 1 and gap[0] in _LOCATIVE and w.word.kind in ("country", "capital", "seat"):
+            if gap and gap[-1] in _LOCATIVE and len(words_gap) == len(gap) <= _MAX_ADJECTIVE_GAP + 1 \
+                    and w.word.kind in ("country", "capital", "seat"):
                 return self._siblings(k, ("country", "capital", "seat"), "locative")
         return found, k, end
 
@@ -260,8 +279,8 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> None:
     for i, m in enumerate(mentions):
         ent = m.entity
         if ent.country and not ent.sector and m.heads and m.heads[0].is_institution:
-            prev = next((p for p in reversed(mentions[:i]) if p.entity.country == ent.country and p.entity.sector),
-                        None)
+            prev = next((p for p in reversed(mentions[:i])
+                         if p.entity.country == ent.country and p.entity.sector), None)
             if prev is not None:
                 ent.sector = prev.entity.sector
                 ent.source += " + anaphora"
@@ -292,3 +311,31 @@ def find_actors(doc: Doc) -> None:
     doc.layers["actors"] = mentions
     doc.layers["modifiers"] = composer.modifiers
     doc.entities = [m.entity for m in mentions]
+
+
+def _home_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
+    """Where the story happens: the dateline's country, else the most mentioned country."""
+    line = doc.layers.get("dateline")
+    for p in doc.places:
+        if line is not None and line.start <= p.span.start < line.end:
+            return p.country
+    counts = Counter(m.entity.country for m in mentions if m.entity.country and len(m.entity.country) == 3
+                     and m.entity.country not in INTERNATIONAL)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def settle_countries(doc: Doc) -> None:
+    """Give institutions still without a country the place after them ("وزارة الصحة في غزة")
+    or the story's home country: unnamed police, courts and civilians are local by default."""
+    mentions: list[ActorMention] = doc.layers["actors"]
+    home = _home_country(doc, mentions)
+    places = sorted(doc.places, key=lambda p: p.span.start)
+    for m in mentions:
+        ent = m.entity
+        if ent.country or m.weak or not (m.heads and m.heads[0].is_institution):
+            continue
+        after = next((p for p in places if 0 <= p.span.start - ent.span.end <= 4), None)
+        if after is not None and doc.text[ent.span.end:after.span.start].strip() in ("في", "ب", ""):
+            ent.country, ent.source = after.country, ent.source + f" + place {after.source}"
+        elif home is not None:
+            ent.country, ent.source = home, ent.source + " + home-country"

@@ -7,6 +7,7 @@ coded so a clause with a dropped subject ("وأضاف …") can carry the last o
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from rasd.extraction.actors import ActorMention
 from rasd.extraction.roles import Group
 from rasd.lexicons.triggers import Marker, modality_matcher
 from rasd.text.segment import Token, clauses, sentences
+
+_QUOTE = re.compile(r'"[^"\n]{1,600}"')
 
 
 @dataclass(slots=True)
@@ -33,6 +36,7 @@ class Context:
     dateline_place: Place | None = None  # where the report was filed: the fallback location
     markers: list[tuple[int, Marker]] = field(default_factory=list)
     denials: list[tuple[int, int]] = field(default_factory=list)  # contents of deny statements
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges inside quotation marks
 
     def token_at(self, folded: int) -> int:
         """Index of the token containing (or following) a folded offset."""
@@ -40,6 +44,9 @@ class Context:
 
     def token_range(self, fstart: int, fend: int) -> tuple[int, int]:
         return self.token_at(fstart), max(bisect_left(self.starts, fend), self.token_at(fstart) + 1)
+
+    def quoted_at(self, t: int) -> bool:
+        return any(a <= t < b for a, b in self.quoted)
 
     def excluded_at(self, t: int) -> bool:
         return any(a <= t < b for a, b in self.excluded)
@@ -106,6 +113,7 @@ def build_context(doc: Doc) -> Context:
     ctx.places = [(*ctx.token_range(doc.norm.to_folded(p.span.start), doc.norm.to_folded(p.span.end)), p)
                   for p in doc.places if p not in in_line]
     ctx.modifiers = doc.layers.get("modifiers", [])
+    ctx.quoted = [ctx.token_range(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
     ctx.markers = [(ctx.token_at(h.word_start), m) for h in modality_matcher().find(text) for m in h.values]
     doc.layers["context"] = ctx
     return ctx

@@ -40,13 +40,14 @@ _MONTHS = _load_months()
 _AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "آب", "مايس")}
 # Hijri names are personal names too (رجب طيب، رمضان قديروف); صفر is "zero".
 _NEEDS_YEAR = {fold("صفر")}
-_PREP_CONTEXT = {"في", "منذ", "حتي", "خلال", "قبل", "بعد", "اواخر", "مطلع"}
+_PREP_CONTEXT = {"في", "منذ", "حتي", "خلال", "قبل", "بعد"}
 
 _WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
              "الاحد": 6}
-# A weekday after these words names a thing, not a day (سوق الجمعة، صلاة الجمعة، كلا الاثنين).
+# A weekday after these words names a thing or a place, not a day (سوق الجمعة، صلاة الجمعة،
+# حي الخميس، كلا الاثنين).
 _WEEKDAY_NOUNS = {"سوق", "صلاه", "صلوات", "خطبه", "خطب", "مسجد", "جامع", "ايام", "كل", "كلا",
-                  "ليالي", "جمعه"}
+                  "ليالي", "جمعه", "حي", "شارع", "ساحه", "ميدان"}
 # "العام" after these is the adjective "general", not the year.
 _GENERAL_NOUNS = {"الامين", "المدعي", "الراي", "النايب", "المدير", "القطاع", "المفتش", "المرشد",
                   "الموتمر", "الاضراب", "الامن", "الصالح", "النظام", "التعليم", "الادعاء",
@@ -67,7 +68,7 @@ _ADJECTIVES: dict[str, int | None] = {
     **dict.fromkeys(("ذاته", "ذاتها", "نفسه", "نفسها"), None),
 }
 _PERIODS = ("مطلع", "مستهل", "اوايل", "بدايه", "بدايات", "منتصف", "اواسط", "اواخر", "نهايه",
-            "اخر", "اخير", "خواتيم", "اوسط")
+            "اخر", "خواتيم")
 _ORDINAL_UNITS = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
                   "الثامن", "التاسع")
 
@@ -86,7 +87,7 @@ def _ordinals() -> dict[str, int]:
 _ORDINALS = _ordinals()
 _COUNTS = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
            "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9,
-           "عشره": 10, "عشر": 10}
+           "عشره": 10, "عشر": 10, "عشرين": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50}
 # unit word → (kind, count it carries itself; None when a number must say it)
 _UNITS: dict[str, tuple[str, int | None]] = {
     "يوم": ("day", 1), "يومين": ("day", 2), "يوما": ("day", None), "ايام": ("day", None),
@@ -103,8 +104,23 @@ _UNITS: dict[str, tuple[str, int | None]] = {
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A non-capturing alternation, longest first so that "مايو" wins over "ماي"."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    """An alternation of words factored as a trie: each position is tried against a few first
+    letters instead of every word, and a longer word wins ("مايو" over "ماي")."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return f"(?:{_trie_regex(trie)})"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 _MON = _alt(_MONTHS)
@@ -174,7 +190,7 @@ _NEXT_WORD = re.compile(r" (\w+)")
 _S_FUTURE = (r"[وف]?س[يتن](?!ياس|يار|ياد|يطر[هت]|يد(?:ه|ات|ي)?(?!\w)|يول|ينا|ينم|ته(?!\w)|تين|تون"
              r"|تار|ترات|نه(?!\w)|نو|نين|نتين|ين(?!\w))\w{2,}")
 _FUTURE = re.compile(
-    rf"(?<!\w)(?:{_S_FUTURE}|[وف]?(?:سوف|لن)|[وف]?(?:من )?(?:ال)?(?:مقرر|مرتقب|مزمع|متوقع)\w*"
+    rf"(?<!\w)(?:{_S_FUTURE}|[وف]?(?:سوف|لن)|[وف]?(?:ال)?(?:مقرر|مرتقب|مزمع|متوقع)\w*"
     r"|[وف]?[يت](?:عتزم|نوي|توقع|زمع)\w*|علي ان|من المحتمل|المقبل\w*|القادم\w*|غدا)(?!\w)")
 _PAST = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|كانا|لم|لقد|منذ)(?!\w)")
 
@@ -299,8 +315,7 @@ def _month_context(m: re.Match[str], ctx: _Ctx) -> bool:
     calendar, _ = _MONTHS[name]
     if name in _NEEDS_YEAR:
         return bool(groups.get("year") or groups.get("shahr") or groups.get("tail"))
-    strong = any(groups.get(g) for g in ("day", "year", "m2", "m3", "per", "shahr", "yrel", "madj",
-                                         "wd"))
+    strong = any(groups.get(g) for g in ("day", "year", "m2", "m3", "per", "shahr", "yrel", "madj"))
     if calendar == "hijri" or strong:
         return strong
     if name not in _AMBIGUOUS_MONTHS:
@@ -328,18 +343,18 @@ def _explicit_year(m: re.Match[str], calendar: str, month: int) -> int | None:
 def _relative_year(m: re.Match[str], ctx: _Ctx) -> int | None:
     """"من العام الماضي" / "من العام ذاته" / "هذا العام" after a month name."""
     phrase = m.group("yrel")
-    if phrase is None or ctx.pub is None:
+    if phrase is None:
         return None
+    # The adjective is the last word; "هذا العام" has none and means this year.
     offset = _ADJECTIVES.get(phrase.split(" ", 1)[1], 0)
     if offset is None:
         return _previous_year(ctx)
-    return ctx.pub.year + offset
+    return ctx.pub.year + offset if ctx.pub else None
 
 
 def _previous_year(ctx: _Ctx) -> int | None:
-    if ctx.mentions:
-        return int(ctx.mentions[-1].value[:4])
-    return ctx.pub.year if ctx.pub else None
+    same = _same_period("عام", ctx)
+    return int(same[0]) if same else None
 
 
 def _resolve_month(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
@@ -447,23 +462,30 @@ def _resolve_period(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     return str(ctx.pub.year + offset), "year"
 
 
+def _coarsen(value: str, precision: str, target: str) -> str | None:
+    """A value at a coarser precision, or None when it is not precise enough (a week has no month)."""
+    if precision == target:
+        return value
+    if target == "year":
+        return value[:4]
+    if target == "month" and precision == "day":
+        return value[:7]
+    if target == "week" and precision == "day":
+        return _iso_week(date.fromisoformat(value))
+    return None
+
+
 def _same_period(unit: str, ctx: _Ctx) -> Resolved | None:
-    """"اليوم ذاته" and kin: the period of the latest earlier mention precise enough."""
-    precision = {"يوم": "day", "اسبوع": "week", "شهر": "month"}.get(unit, "year")
-    finer = ("day", "week", "month", "year")[: ("day", "week", "month", "year").index(precision) + 1]
+    """"اليوم ذاته" and kin: the period of the latest earlier mention precise enough, else of
+    the publication day."""
+    target = {"يوم": "day", "اسبوع": "week", "شهر": "month"}.get(unit, "year")
     for mention in reversed(ctx.mentions):
-        if mention.precision in finer and not (precision == "month" and mention.precision == "week"):
-            if precision == "day":
-                return mention.value, "day"
-            if precision == "week":
-                return (mention.value if mention.precision == "week"
-                        else _iso_week(date.fromisoformat(mention.value))), "week"
-            return mention.value[: 7 if precision == "month" else 4], precision
+        if value := _coarsen(mention.value, mention.precision, target):
+            return value, target
     if ctx.pub is None:
         return None
-    fallback = {"day": ctx.pub.isoformat(), "week": _iso_week(ctx.pub),
-                "month": ctx.pub.isoformat()[:7], "year": str(ctx.pub.year)}
-    return fallback[precision], precision
+    value = _coarsen(ctx.pub.isoformat(), "day", target)
+    return (value, target) if value else None
 
 
 def _accept_period(m: re.Match[str], ctx: _Ctx) -> bool:
@@ -475,6 +497,22 @@ def _accept_period(m: re.Match[str], ctx: _Ctx) -> bool:
     if per or det:
         return True
     return _word_before(ctx.text, m.start()) not in _GENERAL_NOUNS
+
+
+def _resolve_day_of_month(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    """"الخامس عشر من الشهر الجاري", "25 من الشهر المقبل"."""
+    adj = m.group("adj")
+    offset = _ADJECTIVES[adj] if adj else 0
+    if offset is None:
+        same = _same_period("شهر", ctx)
+        month = same[0] if same else None
+    else:
+        month = _shift_month(ctx.pub, offset) if ctx.pub else None
+    if month is None:
+        return None
+    year, number = month.split("-")
+    d = _to_date("gregorian", int(year), int(number), _day_number(m.group("day")))
+    return (d.isoformat(), "day") if d else None
 
 
 def _resolve_ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
@@ -542,22 +580,27 @@ _RULES = (
     _Rule("weekday", _rule(
         rf"(?:(?P<tod>{_TOD}) )?(?:(?P<yawm>يوم) )?(?P<wd>{_WD})(?: (?P<wadj>{_ADJ}))?"),
         _resolve_weekday, _accept_weekday),
+    _Rule("day_of_month", _rule(
+        rf"(?:(?:{_TOD} )?يوم )?{_DAY} (?:من )?(?:هذا الشهر|الشهر (?P<adj>{_ADJ}))"),
+        _resolve_day_of_month),
     _Rule("period", _rule(
         rf"{_PREP}(?:(?P<per>{_PER}) )?(?:(?P<det>هذا|هذه|ذات|نفس) )?"
         rf"(?P<unit>(?:ال|لل)(?:اسبوع|شهر|عام|سنه)|اليوم)(?: (?P<adj>{_ADJ}))?"),
         _resolve_period, _accept_period),
     _Rule("ago", _rule(
         rf"(?P<dir>قبل|منذ|بعد) (?:(?P<n>{_COUNT}) )?(?P<unit>{_alt(_UNITS)})"
-        rf"(?! ?\d)(?! (?:من|علي|عن) (?!الان))(?! {_MON}(?!\w))"), _resolve_ago, _accept_ago),
+        rf"(?! ?\d)(?! (?:من|علي) (?!الان(?!\w)))(?! {_MON}(?!\w))"), _resolve_ago, _accept_ago),
     _Rule("year", _rule(
-        rf"(?:(?P<prep>منذ) )?(?:(?:ال)?(?:عام|سنه)|عامي) (?P<year>{_YYYY}){_TAIL}"), _resolve_year),
+        rf"(?:(?P<prep>منذ) )?(?:(?:ال)?(?:عام|سنه)|عامي|صيف|شتاء|ربيع|خريف) (?P<year>{_YYYY}){_TAIL}"),
+        _resolve_year),
     # "منذ 2011" but not "منذ 1400 عام": a bare number followed by a unit is a count.
     _Rule("since_year", _rule(rf"(?P<prep>منذ) (?P<year>{_YYYY}){_TAIL}(?! {_alt(_UNITS)}(?!\w))"),
           _resolve_year),
     _Rule("numeric", _rule(
         r"(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<mo>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"),
         _resolve_numeric),
-    _Rule("iso", _rule(r"(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"), _resolve_numeric),
+    _Rule("iso", _rule(r"(?P<y>(?:19|20)\d\d)(?P<sep>[/-])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"),
+          _resolve_numeric),
 )
 
 
@@ -568,20 +611,17 @@ _RULES = (
 class _Candidate:
     start: int
     end: int
+    order: int  # the rule's rank: on equal length the earlier rule wins
     rule: _Rule
     match: re.Match[str]
 
 
 def _candidates(ctx: _Ctx) -> list[_Candidate]:
-    """Every accepted rule match, longest first (earlier rule on ties)."""
-    found = []
-    for order, rule in enumerate(_RULES):
-        for m in rule.pattern.finditer(ctx.text):
-            if rule.accept is None or rule.accept(m, ctx):
-                found.append((-(m.end("e") - m.start("e")), order, m.start("e"),
-                              _Candidate(m.start("e"), m.end("e"), rule, m)))
-    found.sort(key=lambda f: f[:3])
-    return [f[3] for f in found]
+    """Every accepted rule match, longest first."""
+    found = [_Candidate(m.start("e"), m.end("e"), order, rule, m)
+             for order, rule in enumerate(_RULES) for m in rule.pattern.finditer(ctx.text)
+             if rule.accept is None or rule.accept(m, ctx)]
+    return sorted(found, key=lambda c: (c.start - c.end, c.order, c.start))
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -32,6 +32,11 @@ _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSU
                              "COOPERATE", "REQUEST", "REJECT", "THREATEN"})
 
 
+_TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "ملف", "الي", "علي", "عن", "اجل", "اطار", "سبل",
+                          "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات"})
+_RELATIVE_REACH = 3  # "غارة شنتها طائرة مسيرة إسرائيلية": the agent follows in a relative clause
+
+
 @dataclass(slots=True)
 class _Reading:
     trigger: Trigger
@@ -50,21 +55,31 @@ def _entities(group: Group | None) -> list[Entity]:
     return [m.entity for m in group.members] if group else []
 
 
-def _roles(ctx: Context, r: _Reading, groups: list[Group], c0: int, c1: int,
-           carried: Group | None) -> tuple[Group | None, Group | None, str]:
+def _is_passive(ctx: Context, r: _Reading) -> bool:
+    """A damma on the verb's first or second letter, as careful outlets print it (قُتل، اعتُقلت)."""
+    original = ctx.doc.fspan(r.hit.start, r.hit.end).text
+    return "\u064f" in original[:4] and "\u064e" not in original[:2]
+
+
+def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, int],
+           sentence: tuple[int, int], carried: Group | None) -> tuple[Group | None, Group | None, str]:
     """Actor group, recipient group and the rule that placed them."""
     tr = r.trigger
+    c0, c1 = clause
+    s0, s1 = sentence
     if tr.pos == "noun":
-        return _noun_roles(ctx, r, groups, c0, c1, carried)
+        return _noun_roles(ctx, r, groups, (c0, c1), sentence)
+    if tr.pos == "verb" and _is_passive(ctx, r):
+        # "قُتل عنصر في حزب الله": the postposed noun is the patient; the agent is unsaid.
+        return None, subject_after(groups, r.t_end - 1, c1), "passive"
     subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
     if subject is None:
         subject, rule = subject_after(groups, r.t_end - 1, c1), "vso"
     if subject is None and tr.pos == "verb":
-        subject = subject_before(groups, r.t, c0)
-        rule = "svo"
+        subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
     if subject is None:
         subject, rule = carried, "carried-subject"
-    obj = recipient_after(groups, r.t_end - 1, c1, tr.recipient, subject)
+    obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject)
     if obj is not None and (("obj:actor" in tr.recipient and not obj.prep)
                             or any(role.endswith(":actor") and role.split(":")[0] == obj.prep
                                    for role in tr.recipient)):
@@ -72,28 +87,32 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], c0: int, c1: int,
     return subject, obj, rule
 
 
-def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], c0: int, c1: int,
-                carried: Group | None) -> tuple[Group | None, Group | None, str]:
+def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, int],
+                sentence: tuple[int, int]) -> tuple[Group | None, Group | None, str]:
+    """Roles of a verbal noun: its genitive, its nisba, or the subject of its light verb.
+
+    A noun never takes a carried subject: without a participant of its own in the
+    sentence it is a topic ("تطبيع العلاقات"), not a reported event.
+    """
     tr = r.trigger
+    c1 = clause[1]
+    s0, s1 = sentence
     nxt = next((g for g in groups if g.t0 >= r.t_end and g.t0 - r.t_end <= 1), None)
-    recipient = recipient_after(groups, r.t_end - 1, c1, tuple(x for x in tr.recipient if x != "obj"), None)
+    recipient = recipient_after(groups, ctx.toks, r.t_end - 1, s1,
+                                tuple(x for x in tr.recipient if x != "obj"), None)
     if nxt is not None and not nxt.prep:
         if tr.type in _GENITIVE_AGENT or "obj" not in tr.recipient:
             return nxt, recipient if recipient is not nxt else None, "noun-genitive-agent"
-        actor = subject_before(groups, r.t, c0) or carried
-        return actor, nxt, "noun-genitive-patient"
+        return subject_before(groups, r.t, s0), nxt, "noun-genitive-patient"
     modifier = ctx.modifier_after(r.t_end)
     if modifier is not None:
         return modifier, recipient, "noun-nisba-agent"
-    actor = subject_before(groups, r.t, c0)
-    rule = "noun-clause-subject"
-    if actor is None:
-        actor = next((g for g in groups if g.t0 >= r.t_end and g.t0 < c1 and not g.prep and g is not recipient),
-                     None)
-        rule = "noun-following-subject"
-    if actor is None:
-        actor, rule = carried, "noun-carried-subject"
-    return actor, recipient, rule
+    actor = subject_before(groups, r.t, s0)
+    if actor is not None and actor is not recipient:
+        return actor, recipient, "noun-light-verb-subject"
+    actor = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + _RELATIVE_REACH and g.t0 < c1
+                  and not g.prep and g is not recipient), None)
+    return actor, recipient, "noun-relative-subject"
 
 
 def _reading(ctx: Context, hit: Hit[Trigger]) -> _Reading | None:
@@ -102,7 +121,18 @@ def _reading(ctx: Context, hit: Hit[Trigger]) -> _Reading | None:
     trigger = _choose(hit)
     if ctx.excluded_at(t0) or ctx.in_actor(t0, t1) or not proclitics_fit(hit.prefix, trigger.pos == "verb"):
         return None
+    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0)):
+        return None
     return _Reading(trigger, hit, t0, t1)
+
+
+def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
+    """A noun governed by purpose ل or a topic word names what is discussed, not an event:
+    "تهدف إلى تطبيع العلاقات", "بحثت في موضوع انسحاب القوات", "لإعادة بناء العلاقات"."""
+    if hit.prefix.lstrip("وف").startswith("ل"):
+        return True
+    before = ctx.toks[t0 - 1].text if t0 > 0 else ""
+    return before in _TOPIC_WORDS
 
 
 def find_events(doc: Doc) -> None:
@@ -115,7 +145,7 @@ def find_events(doc: Doc) -> None:
         s0, s1 = sentence_of(ctx, r.t)
         c0, c1 = clause_of(ctx, r.t)
         groups = groups_in(ctx.mentions, ctx.toks, s0, s1)
-        actor, recipient, rule = _roles(ctx, r, groups, c0, c1, ctx.carried_subject(r.t))
+        actor, recipient, rule = _roles(ctx, r, groups, (c0, c1), (s0, s1), ctx.carried_subject(r.t))
         if actor is None and recipient is None:
             continue
         ctx.remember(r.t, actor)

@@ -16,6 +16,7 @@ from rasd.text.segment import Token
 PREPOSITIONS = frozenset({"علي", "ضد", "مع", "الي", "من", "عن", "في", "بين", "لدي", "حول", "تجاه", "نحو",
                           "بحق", "امام", "عبر", "خلال", "عند", "بعد", "قبل", "منذ", "مقابل", "لصالح"})
 MAX_VSO_GAP = 4  # tokens between a verb and its postposed subject (dates, "اليوم", commas)
+RECIPIENT_REACH = 14  # tokens from a trigger to its recipient; commas do not end the search
 
 
 @dataclass(slots=True)
@@ -26,6 +27,11 @@ class Group:
     t0: int
     t1: int
     prep: str  # the preposition introducing the group, "" when none
+
+    @property
+    def weak(self) -> bool:
+        """Only bare nisba adjectives: fit to be a recipient, not a subject."""
+        return all(m.weak for m in self.members)
 
     @property
     def codes(self) -> set[str | None]:
@@ -60,7 +66,7 @@ def preposition_before(toks: list[Token], g: Group) -> str:
 def subject_after(groups: list[Group], t: int, limit: int) -> Group | None:
     """The postposed subject of a verb at token t (VSO)."""
     for g in groups:
-        if g.t0 > t and g.t0 - t <= MAX_VSO_GAP + 1 and g.t0 < limit:
+        if g.t0 > t and g.t0 - t <= MAX_VSO_GAP + 1 and g.t0 < limit and not g.weak:
             return g if not g.prep else None
     return None
 
@@ -68,7 +74,7 @@ def subject_after(groups: list[Group], t: int, limit: int) -> Group | None:
 def subject_adjacent(groups: list[Group], toks: list[Token], t: int, start: int) -> Group | None:
     """A subject ending right before the verb, at most two words away ("الجزائر كانت قد حذّرت")."""
     for g in reversed(groups):
-        if g.t1 <= t:
+        if g.t1 <= t and not g.weak:
             gap = toks[g.t1:t]
             if g.t0 >= start and not g.prep and len(gap) <= 2 and all(x.is_word for x in gap):
                 return g
@@ -78,21 +84,26 @@ def subject_adjacent(groups: list[Group], toks: list[Token], t: int, start: int)
 
 def main_subject(groups: list[Group], t: int, start: int) -> Group | None:
     """The first ungoverned group of the sentence before t: who the sentence is about."""
-    return next((g for g in groups if start <= g.t0 and g.t1 <= t and not g.prep), None)
+    return next((g for g in groups if start <= g.t0 and g.t1 <= t and not g.prep and not g.weak), None)
 
 
 def subject_before(groups: list[Group], t: int, start: int) -> Group | None:
     """The nearest preposed subject before token t (SVO), not governed by a preposition."""
     for g in reversed(groups):
-        if g.t1 <= t and g.t0 >= start and not g.prep:
+        if g.t1 <= t and g.t0 >= start and not g.prep and not g.weak:
             return g
     return None
 
 
-def recipient_after(groups: list[Group], t: int, limit: int, roles: tuple[str, ...],
+def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, roles: tuple[str, ...],
                     skip: Group | None) -> Group | None:
-    """The first group after t introduced the way the trigger's frame allows."""
+    """The first group after t introduced the way the trigger's frame allows.
+
+    A possessor counts too: in "غارات على مواقع لجماعة الحوثي" the target is the group
+    that owns the positions the preposition introduces.
+    """
     preps = {r.split(":")[0] for r in roles}
+    limit = min(limit, t + RECIPIENT_REACH)
     for g in groups:
         if g.t0 <= t or g.t0 >= limit or g is skip:
             continue
@@ -100,4 +111,10 @@ def recipient_after(groups: list[Group], t: int, limit: int, roles: tuple[str, .
             return g
         if not g.prep and "obj" in preps:
             return g
+        if g.prep == "ل" and any(_governs(x.text, preps) for x in toks[t + 1:g.t0]):
+            return g
     return None
+
+
+def _governs(word: str, preps: set[str]) -> bool:
+    return word in preps or (word[:1] in ("و", "ف") and word[1:] in preps)

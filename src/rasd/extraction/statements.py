@@ -8,8 +8,6 @@ the sentence's subject. A denial names whose claim it denies when the text says 
 
 from __future__ import annotations
 
-import re
-
 from rasd.doc import Doc, Entity, Statement
 from rasd.extraction.context import Context, clause_of, sentence_of
 from rasd.extraction.roles import Group, groups_in, main_subject, subject_adjacent, subject_after
@@ -19,7 +17,7 @@ from rasd.text.matcher import Hit, longest, proclitics_fit
 _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه مراسل الأناضول من مصادر …"
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
 _ABOUT_PREPS = ("", "في", "عن", "ب")
-_QUOTE = re.compile(r'"[^"\n]{1,600}"')
+
 
 
 def _choose(hit: Hit[Cue]) -> Cue:
@@ -90,12 +88,11 @@ def find_statements(doc: Doc) -> None:
             hits.append((t0, t1, hit))
     doc.layers["cue_hits"] = [(t0, _choose(h)) for t0, _, h in hits]
     cue_positions = {t0 for t0, _, _ in hits}
-    quoted = [ctx.token_range(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(doc.norm.text)]
     for t0, t1, hit in hits:
         cue = _choose(hit)
         if cue.kind == "prep" and _followed_by_verb_cue(ctx, t1, cue_positions):
             continue
-        if cue.kind != "phrase" and any(a <= t0 < b for a, b in quoted):
+        if cue.kind != "phrase" and ctx.quoted_at(t0):
             continue
         if cue.kind == "phrase" and any(0 < t0 - p <= _DENY_REACH for p in cue_positions):
             continue  # "وقال: لا صحة …" is one denial, carried by قال

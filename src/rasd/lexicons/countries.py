@@ -8,8 +8,9 @@ from functools import cache
 from rasd.lexicons.loader import read_lexicon
 from rasd.text.normalize import fold
 
-# A nisba (تركي) inflects regularly: feminine, duals, sound plurals.
-_NISBA_ENDINGS = ("", "ه", "ان", "ين", "ون", "تان", "تين", "ات")
+# A nisba (تركي) inflects regularly: feminine, duals, sound plurals, and the indefinite
+# accusative after numbers ("17 فلسطينياً": the tanwin folds away, the alef stays).
+_NISBA_ENDINGS = ("", "ه", "ان", "ين", "ون", "تان", "تين", "ات", "ا")
 
 
 def nisba_forms(nisba: str) -> set[str]:

@@ -16,7 +16,7 @@ from rasd.text.normalize import fold
 
 # Object pronouns on verbs (1s is ني) and possessive pronouns on nouns (1s is ي).
 OBJECT = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ني")
-POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي")
+POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا")  # no 1s ي: it spells nisbas
 
 # Shorter forms collide with particles and clitic-stripped fragments of common words.
 MIN_LENGTH = 3
@@ -147,10 +147,11 @@ def _noun(raw: str, enclitics: bool) -> set[str]:
     if noun.endswith("ه"):
         # Folded ه is usually ta marbuta (غارة → غارتان، غارات، زيارتها).
         stem = noun[:-1]
-        bare |= {stem + "تان", stem + "تين", stem + "تا", stem + "تي", stem + "ات"}
+        bare |= {stem + "تان", stem + "تين", stem + "تا", stem + "ات"}
         hosts |= {stem + "ت", stem + "ات"}
     if not raw.endswith("ة"):
-        bare |= {noun + "ان", noun + "ين", noun + "ات", noun + "ي"}
+        # No bare ي: اجتماع+ي spells the adjective الاجتماعي ("social"), not "my meeting".
+        bare |= {noun + "ان", noun + "ين", noun + "ات"}
         hosts |= {noun, noun + "ات"}
         if raw.endswith("ى"):
             hosts.add(noun[:-1] + "ا")  # فحوى → فحواه

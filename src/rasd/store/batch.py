@@ -18,14 +18,14 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed
 
 from rasd.io.records import Skip, content_id
-from rasd.io.sources import Unit, read_unit
+from rasd.io.sources import JSONL_LINES_PER_UNIT, Unit, read_unit
 from rasd.store.coding import code_items
 from rasd.store.database import Store
 from rasd.store.fusion import refresh_fused
 from rasd.store.rows import RowBatch
 
-DOCS_PER_TASK = 500
-_WHOLE_FILE_DOCS = {"text": 1, "html": 1, "missing": 1, "unsupported": 1}  # others hold many
+DOCS_PER_TASK = 200  # small enough that 2 workers finish together, big enough for few files
+_UNIT_DOCS = {"jsonl": JSONL_LINES_PER_UNIT, "csv": 100, "warc": 100, "feed": 20}  # guesses; else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def plan_tasks(units: list[Unit], docs_per_task: int = DOCS_PER_TASK) -> list[Ta
     size = 0
     for unit in units:
         group.append(unit)
-        size += _WHOLE_FILE_DOCS.get(unit.kind, docs_per_task // 4)
+        size += _UNIT_DOCS.get(unit.kind, 1)
         if size >= docs_per_task:
             tasks.append(Task(tuple(group)))
             group, size = [], 0

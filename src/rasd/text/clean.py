@@ -62,8 +62,8 @@ def debris_lines(text: str) -> list[tuple[int, int, str]]:
 
 # "بيروت - (الأناضول): …", "القاهرة ـ …", "الرباط - هسبريس: …": a place (and source) opening
 # one of the first lines, before the dash that starts the body.
-_DATELINE = re.compile(r"^(?P<place>[^\s\-ـ–:()]+(?: [^\s\-ـ–:()]+){0,2}) ?[ـ–-] ?(?:\([^)\n]{1,40}\) ?:?|[^\s:()]{2,20}:)? ?",
-                       re.MULTILINE)
+_DATELINE = re.compile(r"^(?P<place>[^\s\-ـ–:()]+(?: [^\s\-ـ–:()]+){0,2}) ?[ـ–-] ?"
+                       r"(?:\([^)\n]{1,40}\) ?:?|[^\s:()]{2,20}:)? ?", re.MULTILINE)
 _DATELINE_LINES = 3
 
 

@@ -91,10 +91,10 @@ class Matcher(Generic[T]):
 
 
 def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
-    """Drop hits lying inside a longer hit, keeping text order."""
+    """Leftmost-longest hits that do not overlap, in text order."""
     kept: list[Hit[T]] = []
     for hit in sorted(hits, key=lambda h: (h.word_start, -(h.end - h.word_start))):
-        if kept and hit.word_start >= kept[-1].word_start and hit.end <= kept[-1].end:
+        if kept and hit.word_start < kept[-1].end:
             continue
         kept.append(hit)
     return kept
