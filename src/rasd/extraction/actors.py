@@ -332,7 +332,7 @@ def settle_countries(doc: Doc) -> None:
     places = sorted(doc.places, key=lambda p: p.span.start)
     for m in mentions:
         ent = m.entity
-        if ent.country or m.weak or not (m.heads and m.heads[0].is_institution):
+        if ent.country or m.weak or not ent.sector or not (m.heads and m.heads[0].is_institution):
             continue
         after = next((p for p in places if 0 <= p.span.start - ent.span.end <= 4), None)
         if after is not None and doc.text[ent.span.end:after.span.start].strip() in ("في", "ب", ""):

@@ -26,6 +26,7 @@ from rasd.lexicons.triggers import Trigger, trigger_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
 
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Types whose verbal noun takes its agent as genitive ("انسحاب القوات التركية");
 # for the others the genitive is the patient ("اعتقال صحافية").
 _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT",
@@ -77,7 +78,7 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, in
         subject, rule = subject_after(groups, r.t_end - 1, c1), "vso"
     if subject is None and tr.pos == "verb":
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
-    if subject is None:
+    if subject is None or (subject.anaphoric and carried is not None):
         subject, rule = carried, "carried-subject"
     obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject)
     if obj is not None and (("obj:actor" in tr.recipient and not obj.prep)
@@ -152,7 +153,10 @@ def find_events(doc: Doc) -> None:
         if actor is not None and recipient is not None and actor.codes == recipient.codes and \
                 r.trigger.type not in POOLED:
             recipient = None
-        events.append(_event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1)))
+        event = _event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1))
+        _target_from_place(event)
+        if any(e.country for e in event.actor + event.recipient):
+            events.append(event)
     doc.events = merge(events)
 
 
@@ -168,6 +172,16 @@ def _event(doc: Doc, ctx: Context, r: _Reading, actor: Group | None, recipient: 
                  trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,
                  rule=f"{tr.source} {tr.lemma} [{tr.pos}; {rule}]", date=date, location=place,
                  mentions=[Mention(trigger, clause_span, rule)])
+
+
+def _target_from_place(e: Event) -> None:
+    """An attack or raid without a named target hits the country where it happens
+    ("غارات على منشأة قرب أصفهان" → IRN), when that is not the attacker's own."""
+    if e.recipient or e.location is None or e.type not in _PLACE_TARGETED:
+        return
+    if e.location.country in {a.country for a in e.actor}:
+        return
+    e.recipient = [Entity(e.location.country, None, e.location.span, f"place-target {e.location.source}")]
 
 
 def _parties(e: Event) -> set[str]:

@@ -34,6 +34,11 @@ class Group:
         return all(m.weak for m in self.members)
 
     @property
+    def anaphoric(self) -> bool:
+        """No member has a country ("الطرفان", "المصدر"): it stands for someone named before."""
+        return all(m.entity.country is None for m in self.members)
+
+    @property
     def codes(self) -> set[str | None]:
         return {m.entity.country for m in self.members}
 
@@ -102,10 +107,12 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
     A possessor counts too: in "غارات على مواقع لجماعة الحوثي" the target is the group
     that owns the positions the preposition introduces.
     """
-    preps = {r.split(":")[0] for r in roles}
+    preps = {r.split(":")[0] for r in roles} | {"لدي"}
+    if skip is not None and skip.t0 > t:
+        t = skip.t1 - 1  # VSO: the object comes after the postposed subject
     limit = min(limit, t + RECIPIENT_REACH)
     for g in groups:
-        if g.t0 <= t or g.t0 >= limit or g is skip:
+        if g.t0 <= t or g.t0 >= limit or g is skip or (skip is not None and g.codes == skip.codes):
             continue
         if g.prep and g.prep in preps:
             return g
