@@ -34,7 +34,10 @@ _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSU
 
 
 _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "ملف", "الي", "علي", "عن", "اجل", "اطار", "سبل",
-                          "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات"})
+                          "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات",
+                          # a time reference, not a report: "بعد سنوات من العداء خلال الحرب"
+                          "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل"})
+_IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _RELATIVE_REACH = 3  # "غارة شنتها طائرة مسيرة إسرائيلية": the agent follows in a relative clause
 
 
@@ -46,14 +49,36 @@ class _Reading:
     t_end: int
 
 
-def _choose(hit: Hit[Trigger]) -> Trigger:
-    """Prefer a verb reading over a noun one for the same form, then the first listed."""
+def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
+    """The rest of a split idiom within reach: "أرسلت أنقرة قواتها" has قوات after the subject."""
+    first = tail[0].removeprefix("ال")
+    return any(tok.text.startswith(first) or _without_proclitic(tok.text).startswith(first)
+               for tok in ctx.toks[t1:t1 + _IDIOM_GAP])
+
+
+def _without_proclitic(word: str) -> str:
+    for clitic in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
+        if word.startswith(clitic):
+            return word[len(clitic):]
+    return word
+
+
+def _choose(ctx: Context, hit: Hit[Trigger], t1: int) -> Trigger | None:
+    """A split idiom whose tail follows, else a verb reading, a participle, then a noun."""
     order = {"verb": 0, "participle": 1, "noun": 2}
-    return sorted(hit.values, key=lambda tr: order.get(tr.pos, 3))[0]
+    plain = [tr for tr in hit.values if not tr.tail]
+    idioms = [tr for tr in hit.values if tr.tail and _tail_follows(ctx, t1, tr.tail)]
+    ranked = idioms + sorted(plain, key=lambda tr: order.get(tr.pos, 3))
+    return ranked[0] if ranked else None
 
 
 def _entities(group: Group | None) -> list[Entity]:
     return [m.entity for m in group.members] if group else []
+
+
+def _conjoined(ctx: Context, r: _Reading, s0: int) -> bool:
+    """A verb joined by و/ف to an earlier verb of the same sentence."""
+    return r.hit.prefix[:1] in ("و", "ف") and any(s0 <= pos < r.t for pos, _ in ctx.subjects)
 
 
 def _is_passive(ctx: Context, r: _Reading) -> bool:
@@ -73,6 +98,11 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, in
     if tr.pos == "verb" and _is_passive(ctx, r):
         # "قُتل عنصر في حزب الله": the postposed noun is the patient; the agent is unsaid.
         return None, subject_after(groups, r.t_end - 1, c1), "passive"
+    if _conjoined(ctx, r, s0) and carried is not None:
+        # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
+        # subject, and what follows it is its object.
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried)
+        return carried, obj, "conjoined-verb"
     subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
     if subject is None:
         subject, rule = subject_after(groups, r.t_end - 1, c1), "vso"
@@ -116,13 +146,13 @@ def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[in
     return actor, recipient, "noun-relative-subject"
 
 
-def _reading(ctx: Context, hit: Hit[Trigger]) -> _Reading | None:
+def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading | None:
     """A trigger hit on tokens, unless it sits in debris or inside an actor name."""
     t0, t1 = ctx.token_range(hit.word_start, hit.end)
-    trigger = _choose(hit)
-    if ctx.excluded_at(t0) or ctx.in_actor(t0, t1) or not proclitics_fit(hit.prefix, trigger.pos == "verb"):
+    trigger = _choose(ctx, hit, t1)
+    if trigger is None or ctx.excluded_at(t0) or ctx.in_actor(t0, t1) or not proclitics_fit(hit.prefix, trigger.pos == "verb"):
         return None
-    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0)):
+    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in verb_ends):
         return None
     return _Reading(trigger, hit, t0, t1)
 
@@ -139,10 +169,14 @@ def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
 def find_events(doc: Doc) -> None:
     ctx: Context = doc.layers["context"]
     events: list[Event] = []
+    # A noun right after a trigger verb is its complement ("يشترط الانسحاب"), not an event.
+    verb_ends: set[int] = set()
     for hit in longest(trigger_matcher().find(doc.norm.text)):
-        r = _reading(ctx, hit)
+        r = _reading(ctx, hit, verb_ends)
         if r is None:
             continue
+        if r.trigger.pos == "verb":
+            verb_ends.add(r.t_end - 1)
         s0, s1 = sentence_of(ctx, r.t)
         c0, c1 = clause_of(ctx, r.t)
         groups = groups_in(ctx.mentions, ctx.toks, s0, s1)
@@ -167,7 +201,7 @@ def _event(doc: Doc, ctx: Context, r: _Reading, actor: Group | None, recipient: 
     clause_span = doc.fspan(ctx.toks[clause[0]].start, ctx.toks[clause[1] - 1].end)
     date: DateMention | None = ctx.date_near(r.t, clause, sentence)
     place: Place | None = ctx.place_near(r.t, sentence, actor, recipient)
-    modality = modality_of(ctx, r.t, r.hit, clause, date)
+    modality = modality_of(ctx, r.t, r.hit, tr, clause, date)
     return Event(type=tr.type, mode=tr.mode, actor=_entities(actor), recipient=_entities(recipient),
                  trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,
                  rule=f"{tr.source} {tr.lemma} [{tr.pos}; {rule}]", date=date, location=place,

@@ -46,10 +46,9 @@ def _is_old(d: DateMention | None, published: date | None) -> bool:
     return published - when > _HISTORICAL_AGE
 
 
-def modality_of(ctx: Context, t: int, hit: Hit[Trigger], clause: tuple[int, int],
+def modality_of(ctx: Context, t: int, hit: Hit[Trigger], trigger: Trigger, clause: tuple[int, int],
                 when: DateMention | None) -> str:
     modes = _marker_modes(ctx, t, clause)
-    trigger = hit.values[0]
     word = ctx.doc.norm.text[hit.start:hit.end]
     if trigger.pos == "verb" and "س" in hit.prefix:
         modes.add("future")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.lexicons.loader import Row, read_lexicon
@@ -22,6 +22,9 @@ class Trigger:
     pos: str  # verb | noun | participle
     lemma: str
     source: str
+    # For the head verb of an idiom split by its subject ("أرسلت أنقرة قواتها"): the words
+    # that must follow within a few tokens; empty for ordinary entries.
+    tail: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +64,13 @@ def _trigger_entries() -> list[tuple[str, Trigger]]:
     out: list[tuple[str, Trigger]] = []
     for row in read_lexicon("triggers"):
         roles = tuple(fold(r) for r in row.items("recipient"))
-        for form, pos in _forms(row):
-            out.append((form, Trigger(row["type"], row["mode"] or None, row["cameo"].zfill(2),
-                                      int(row["quad"] or 0), float(row["score"] or 0), roles, pos,
-                                      row["lemma"], row.where)))
+        trigger = Trigger(row["type"], row["mode"] or None, row["cameo"].zfill(2), int(row["quad"] or 0),
+                          float(row["score"] or 0), roles, "verb", row["lemma"], row.where)
+        out += [(form, replace(trigger, pos=pos)) for form, pos in _forms(row)]
+        words = _split(row["lemma"])
+        if len(words) > 1 and row["present"] not in ("", "-"):
+            tail = tuple(fold(w.rstrip("+")) for w in words[1:])
+            out += [(form, replace(trigger, tail=tail)) for form in verb_forms(words[0], row["present"])]
     return out
 
 
