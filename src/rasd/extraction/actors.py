@@ -137,7 +137,9 @@ class _Composer:
         while j < len(self.words):
             nxt = self.words[j]
             gap = [self._tok(t) for t in range(end, nxt.t0)]
-            linked = not gap or (len(gap) == 1 and gap[0] in _CHAIN_LINKS)
+            # "وزراء دفاع دول حلف شمال الأطلسي": one plain word may stand before an organisation.
+            linked = not gap or (len(gap) == 1 and (gap[0] in _CHAIN_LINKS
+                                                    or (nxt.word.kind == "org" and gap[0].isalpha())))
             if not linked or nxt.conjoined or not (nxt.word.is_institution or nxt.word.kind == "org"):
                 break
             chain.append(nxt)

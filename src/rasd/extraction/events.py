@@ -15,6 +15,7 @@ from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.context import Context, clause_of, sentence_of
 from rasd.extraction.modality import modality_of
 from rasd.extraction.roles import (
+    RECIPIENT_REACH,
     Group,
     groups_in,
     recipient_after,
@@ -24,6 +25,7 @@ from rasd.extraction.roles import (
 )
 from rasd.lexicons.triggers import Trigger, trigger_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
+from rasd.text.normalize import fold
 
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -37,6 +39,7 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات",
                           # a time reference, not a report: "بعد سنوات من العداء خلال الحرب"
                           "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل"})
+_PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _RELATIVE_REACH = 3  # "غارة شنتها طائرة مسيرة إسرائيلية": the agent follows in a relative clause
 
@@ -65,7 +68,7 @@ def _without_proclitic(word: str) -> str:
 
 def _choose(ctx: Context, hit: Hit[Trigger], t1: int) -> Trigger | None:
     """A split idiom whose tail follows, else a verb reading, a participle, then a noun."""
-    order = {"verb": 0, "participle": 1, "noun": 2}
+    order = {"verb": 0, "noun": 1, "participle": 2}
     plain = [tr for tr in hit.values if not tr.tail]
     idioms = [tr for tr in hit.values if tr.tail and _tail_follows(ctx, t1, tr.tail)]
     ranked = idioms + sorted(plain, key=lambda tr: order.get(tr.pos, 3))
@@ -82,9 +85,34 @@ def _conjoined(ctx: Context, r: _Reading, s0: int) -> bool:
 
 
 def _is_passive(ctx: Context, r: _Reading) -> bool:
-    """A damma on the verb's first or second letter, as careful outlets print it (قُتل، اعتُقلت)."""
+    """A past passive as careful outlets print it: damma on the first letter (قُتل، أُبلغ) or,
+    in form VIII, on the third (اعتُقلت). An imperfect's damma (تُفرج) is active form IV."""
     original = ctx.doc.fspan(r.hit.start, r.hit.end).text
-    return "\u064f" in original[:4] and "\u064e" not in original[:2]
+    letters = [(i, ch) for i, ch in enumerate(original) if ch.isalpha()]
+    if len(letters) < 3:
+        return False
+
+    def damma_after(k: int) -> bool:
+        i = letters[k][0]
+        return original[i + 1:i + 2] == "\u064f"
+
+    first = letters[0][1]
+    if first not in "يتن" and damma_after(0):
+        return True
+    return first == "ا" and damma_after(2)
+
+
+def _plural_subject(ctx: Context, r: _Reading) -> bool:
+    """A verb that carries a dual or plural subject suffix (وقّعا، اتهموه، يطالبون) has a
+    pronoun subject: a postposed noun is its object, never its subject."""
+    form = ctx.doc.norm.text[r.hit.start:r.hit.end]
+    tr = r.trigger
+    past = tr.lemma.split()[0]
+    for stem in (fold(past)[:-1] if fold(past).endswith(("ا", "ي")) else fold(past), tr.present[1:]):
+        if stem and stem in form:
+            suffix = form[form.index(stem) + len(stem):]
+            return suffix.startswith(_PLURAL_SUFFIXES)
+    return False
 
 
 def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, int],
@@ -104,7 +132,7 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, in
         obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried)
         return carried, obj, "conjoined-verb"
     subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
-    if subject is None:
+    if subject is None and not _plural_subject(ctx, r):
         subject, rule = subject_after(groups, r.t_end - 1, c1), "vso"
     if subject is None and tr.pos == "verb":
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
@@ -187,6 +215,8 @@ def find_events(doc: Doc) -> None:
         if actor is not None and recipient is not None and actor.codes == recipient.codes and \
                 r.trigger.type not in POOLED:
             recipient = None
+        if recipient is None and actor is not None and r.trigger.type not in POOLED:
+            recipient = _other_party(groups, actor, r.t_end, s1)
         event = _event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1))
         _target_from_place(event)
         if any(e.country for e in event.actor + event.recipient):
@@ -206,6 +236,12 @@ def _event(doc: Doc, ctx: Context, r: _Reading, actor: Group | None, recipient: 
                  trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,
                  rule=f"{tr.source} {tr.lemma} [{tr.pos}; {rule}]", date=date, location=place,
                  mentions=[Mention(trigger, clause_span, rule)])
+
+
+def _other_party(groups: list[Group], actor: Group, t: int, s1: int) -> Group | None:
+    """Failing the frame, the next other party of the sentence is the likeliest target."""
+    return next((g for g in groups if t <= g.t0 < min(s1, t + RECIPIENT_REACH) and g is not actor
+                 and g.codes != actor.codes and not g.anaphoric), None)
 
 
 def _target_from_place(e: Event) -> None:

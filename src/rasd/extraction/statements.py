@@ -2,44 +2,96 @@
 
 A verb cue (قال، أكد، نفى …) takes its speaker from the clause like an event trigger
 (postposed, preposed or carried across "وأضاف"); a prepositional cue (بحسب، وفقاً لـ)
-takes the group that follows it; a participle (مؤكداً) or a phrase (لا صحة) speaks for
-the sentence's subject. A denial names whose claim it denies when the text says it.
+takes the group that follows it; a participle (مؤكداً) speaks for the speaker just
+before it in the sentence, a phrase (لا صحة) for the sentence's subject. Speakers that
+point back ("المصدر", "المجلس", "البيانان", "البيان التركي") take the actor they point
+to. A denial names whose claim it denies: the source of "ما أوردته قناة …" / "ما جاء
+في البيان التركي" when the text says, else the first party after the cue.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rasd.doc import Doc, Entity, Statement
+from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import Context, clause_of, sentence_of
 from rasd.extraction.roles import Group, groups_in, main_subject, subject_adjacent, subject_after
 from rasd.lexicons.triggers import Cue, cue_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
+from rasd.text.normalize import fold
 
 _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه مراسل الأناضول من مصادر …"
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
 _ABOUT_PREPS = ("", "في", "عن", "ب")
+_REFERENCE_REACH = 5  # "ما تداولته منصات مقربة من الدعم السريع": relative to the claim's source
+# A speaker never follows the complementizer that opens the reported content.
+_COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها",
+                                               "بأنها"))
+# "نفى ما أوردته قناة …", "لا صحة لما تروّجه …": a relative clause reports someone else's claim.
+_RELATIVES = frozenset({"ما", "لما", "بما", "عما", "مما"})
+# Head nouns of sources the text does not name: "مصدر مطلع", "مسؤول رفيع", "دبلوماسيون غربيون".
+_ANONYMOUS_HEADS = frozenset(fold(w) for w in (
+    "مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مسؤولان", "مسؤولا",
+    "دبلوماسي", "دبلوماسيون", "دبلوماسيين", "مقرب", "مقربون", "مقربين"))
+_LATTER = frozenset({"الاخير", "الاخيره", "الاخيرين", "الاخيران", "الاخيرون"})
+_DEFINITE = ("ال", "وال", "فال", "بال", "لل")
 
+
+@dataclass(slots=True)
+class _CueHit:
+    t0: int
+    t1: int
+    hit: Hit[Cue]
+    cue: Cue
 
 
 def _choose(hit: Hit[Cue]) -> Cue:
     return hit.values[0]
 
 
-def _speaker(ctx: Context, cue: Cue, hit: Hit[Cue], t0: int, t1: int, groups: list[Group],
-             s0: int, s1: int) -> tuple[Group | None, str]:
+def _cue_hits(doc: Doc, ctx: Context) -> list[_CueHit]:
+    out: list[_CueHit] = []
+    for hit in longest(cue_matcher().find(doc.norm.text)):
+        t0, t1 = ctx.token_range(hit.word_start, hit.end)
+        cue = _choose(hit)
+        fits = proclitics_fit(hit.prefix, cue.pos == "verb")
+        if fits and not ctx.excluded_at(t0) and not ctx.in_actor(t0, t1):
+            out.append(_CueHit(t0, t1, hit, cue))
+    return out
+
+
+def _content_start(ctx: Context, t1: int, s1: int) -> int:
+    """Where the reported content opens: the first complementizer after the cue, else the sentence end."""
+    return next((t for t in range(t1, s1) if ctx.toks[t].text in _COMPLEMENTIZERS), s1)
+
+
+def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int, int],
+             spoken: list[tuple[int, Group]]) -> tuple[Group | None, str]:
+    cue, t0, t1 = h.cue, h.t0, h.t1
+    s0, s1 = sentence
     if cue.kind == "prep":
         g = next((g for g in groups if t1 <= g.t0 <= t1 + _PREP_REACH), None)
         return g, "prep-source"
+    if cue.pos == "verb" and t1 < s1 and ctx.toks[t1].text in _LATTER:
+        g = next((g for g in reversed(groups) if g.t1 <= t0), None)  # "فيما قالت الأخيرة"
+        return g, "latter"
     if cue.kind == "verb" and cue.pos == "verb":
         g = subject_adjacent(groups, ctx.toks, t0, s0)
         if g is not None:
             return g, "svo"
-        g = subject_after(groups, t1 - 1, s1)
+        g = subject_after(groups, t1 - 1, _content_start(ctx, t1, s1))
         if g is not None:
             return g, "vso"
+    if cue.pos == "participle":
+        # "نفى المتحدث …، متهماً …": the participle goes on with the last speaker of its sentence.
+        g = next((g for pos, g in reversed(spoken) if s0 <= pos < t0), None)
+        if g is not None:
+            return g, "participle-speaker"
     # A dropped subject is carried by a cue that opens a clause or is conjoined ("وأضاف أن",
     # "لكنه أعلن"); otherwise an unattributed verb belongs to reported content.
     c0, _ = clause_of(ctx, t0)
-    if cue.pos == "verb" and t0 - c0 > 1 and not hit.prefix.startswith(("و", "ف")):
+    if cue.pos == "verb" and t0 - c0 > 1 and not h.hit.prefix.startswith(("و", "ف")):
         return None, "no-speaker"
     g = main_subject(groups, t0, s0)
     if g is not None:
@@ -47,22 +99,117 @@ def _speaker(ctx: Context, cue: Cue, hit: Hit[Cue], t0: int, t1: int, groups: li
     return ctx.carried_subject(t0), "carried-speaker"
 
 
-def _anaphoric(ctx: Context, group: Group | None, t0: int) -> Group | None:
-    """"المصدر", "المتحدث" or "البيانان" with no country speak for the last coded speaker;
-    a speaker that stays without a country is not reported."""
-    if group is None or any(m.entity.country for m in group.members):
+def _guessed(m: ActorMention) -> bool:
+    """The mention's country was not told by its own words (home country, nearby mention)."""
+    src = m.entity.source
+    return m.entity.country is None or any(k in src for k in ("home-country", "+ anaphora", "+ dateline"))
+
+
+def _head_stem(ctx: Context, m: ActorMention) -> str | None:
+    """"المجلس" → "مجلس": the head noun of a definite mention, without its article."""
+    word = ctx.toks[m.t0].text
+    prefix = next((p for p in _DEFINITE if word.startswith(p) and len(word) > len(p) + 2), None)
+    return word[len(prefix):] if prefix else None
+
+
+def _antecedent(ctx: Context, m: ActorMention) -> ActorMention | None:
+    """The latest earlier mention, coded by its own words, that the definite head repeats:
+    "المجلس" → "مجلس الأمن الدولي", "المصدر" → "مصدر عسكري سوداني", "الحزب" → "حزب الله"."""
+    stem = _head_stem(ctx, m)
+    if stem is None:
+        return None
+    for p in reversed(ctx.mentions):
+        if p.t1 <= m.t0 and not p.weak and not _guessed(p) and any(
+                t.text.endswith(stem) and len(t.text) - len(stem) <= 4 for t in ctx.toks[p.t0:p.t1]):
+            return p
+    return None
+
+
+def _adopt(m: ActorMention, source: Entity, how: str) -> None:
+    """Code an anaphoric mention as the actor it points to, keeping its own span."""
+    ent = m.entity
+    ent.country, ent.sector = source.country, source.sector
+    ent.name, ent.anonymous = source.name, source.anonymous
+    ent.source = f"{ent.source} + {how} {source.span.text}"
+
+
+def _issuer(doc: Doc, m: ActorMention) -> Entity | None:
+    """A document speaks for whoever last issued statements of its country: "البيان التركي"
+    → the Turkish ministry quoted before."""
+    if not (m.heads and m.heads[0].kind == "document"):
+        return None
+    return next((s.speaker for s in reversed(doc.statements) if s.speaker is not None
+                 and s.speaker is not m.entity and s.speaker.country == m.entity.country), None)
+
+
+def _resolve(doc: Doc, ctx: Context, group: Group | None, t0: int) -> Group | None:
+    """Speakers that point back take the actor they point to; one left without a country
+    is not reported."""
+    if group is None:
+        return None
+    for m in group.members:
+        issuer = _issuer(doc, m) if m.entity.country else None
+        antecedent = _antecedent(ctx, m) if _guessed(m) else None
+        if issuer is not None:
+            _adopt(m, issuer, "issuer")
+        elif antecedent is not None:
+            _adopt(m, antecedent.entity, "speaker-anaphora")
+    if any(m.entity.country for m in group.members):
         return group
     if all(m.heads and m.heads[0].kind in ("office", "document") for m in group.members):
-        carried = ctx.carried_subject(t0)
+        carried = ctx.carried_subject(t0)  # "البيانان" → the two ministries quoted before
         if carried is not None and any(m.entity.country for m in carried.members):
             return carried
     return None
 
 
-def _deny_phrase_after(doc: Doc, ctx: Context, t1: int, s1: int) -> bool:
-    hits = doc.layers["cue_hits"]
-    return any(t1 <= pos <= min(t1 + _DENY_REACH, s1) and cue.stance == "deny" and cue.kind == "phrase"
-               for pos, cue in hits)
+def _anonymous(ctx: Context, m: ActorMention) -> bool:
+    word = ctx.toks[m.t0].text
+    stem = next((word[len(p):] for p in _DEFINITE if word.startswith(p)), word)
+    return m.entity.name is None and (word in _ANONYMOUS_HEADS or stem in _ANONYMOUS_HEADS)
+
+
+def _mark_anonymous(ctx: Context, group: Group) -> None:
+    """Unnamed sources are marked; one the text places nowhere is local to the dateline."""
+    for m in group.members:
+        if not _anonymous(ctx, m):
+            continue
+        m.entity.anonymous = True
+        if m.entity.country is None and ctx.dateline_place is not None:
+            m.entity.country = ctx.dateline_place.country
+            m.entity.source += " + dateline"
+
+
+def _deny_window(ctx: Context, t1: int, s1: int) -> tuple[int, int]:
+    """Where a deny phrase turns a saying into a denial: right after the cue or its
+    complementizer ("وقال الجيش في بيان إنه "لا صحة" …")."""
+    opened = _content_start(ctx, t1, s1)
+    start = opened if opened - t1 <= _DENY_REACH else t1
+    return t1, min(start + _DENY_REACH, s1)
+
+
+def _deny_phrase_after(ctx: Context, hits: list[_CueHit], t1: int, s1: int) -> bool:
+    lo, hi = _deny_window(ctx, t1, s1)
+    return any(lo <= h.t0 <= hi and h.cue.stance == "deny" and h.cue.kind == "phrase" for h in hits)
+
+
+def _carried_by_cue(ctx: Context, h: _CueHit, hits: list[_CueHit]) -> bool:
+    """"وقال: لا صحة …" is one denial, carried by قال."""
+    s1 = sentence_of(ctx, h.t0)[1]
+    return any(o.cue.kind != "phrase" and o.t0 < h.t0 and _deny_window(ctx, o.t1, s1)[0] <= h.t0
+               <= _deny_window(ctx, o.t1, s1)[1] for o in hits)
+
+
+def _referenced(doc: Doc, ctx: Context, groups: list[Group], t1: int, s1: int) -> Entity | None:
+    """The source of the claim a denial quotes back: "ما أوردته قناة", "ما جاء في البيان التركي"."""
+    for t in range(t1, s1):
+        if ctx.toks[t].text not in _RELATIVES:
+            continue
+        g = next((g for g in groups if t + 1 < g.t0 <= t + _REFERENCE_REACH and g.t0 < s1), None)
+        if g is not None:
+            m = g.members[0]
+            return _issuer(doc, m) or m.entity
+    return None
 
 
 def _about(groups: list[Group], speaker: Group | None, t1: int, s1: int) -> Entity | None:
@@ -73,49 +220,63 @@ def _about(groups: list[Group], speaker: Group | None, t1: int, s1: int) -> Enti
     return None
 
 
-def _followed_by_verb_cue(ctx: Context, t1: int, cue_positions: set[int]) -> bool:
-    """"وفق ما أفادت قناة …": the verb after "ما" carries the attribution, not "وفق"."""
-    return t1 < len(ctx.toks) and ctx.toks[t1].text == "ما" and (t1 + 1) in cue_positions
+def _relative_report(ctx: Context, h: _CueHit, prep_ends: set[int]) -> bool:
+    """"نفى ما أوردته قناة …": a verb cue in a relative clause reports the claim being
+    answered, not a new statement; after "وفق ما"/"بحسب ما" it is the attribution itself."""
+    return h.cue.kind == "verb" and h.t0 > 0 and ctx.toks[h.t0 - 1].text in _RELATIVES \
+        and h.t0 - 1 not in prep_ends and h.t0 not in prep_ends
+
+
+def _prep_before_verb(ctx: Context, h: _CueHit, verb_starts: set[int]) -> bool:
+    """"وفق ما أفادت قناة …", "بحسب ما أفاد مصدر": the verb carries the attribution, not the preposition."""
+    nxt = h.t1 + 1 if h.t1 < len(ctx.toks) and ctx.toks[h.t1].text in _RELATIVES else h.t1
+    return h.cue.kind == "prep" and nxt in verb_starts
 
 
 def find_statements(doc: Doc) -> None:
     ctx: Context = doc.layers["context"]
-    hits: list[tuple[int, int, Hit[Cue]]] = []
-    for hit in longest(cue_matcher().find(doc.norm.text)):
-        t0, t1 = ctx.token_range(hit.word_start, hit.end)
-        verbal = _choose(hit).pos == "verb"
-        if not ctx.excluded_at(t0) and not ctx.in_actor(t0, t1) and proclitics_fit(hit.prefix, verbal):
-            hits.append((t0, t1, hit))
-    doc.layers["cue_hits"] = [(t0, _choose(h)) for t0, _, h in hits]
-    cue_positions = {t0 for t0, _, _ in hits}
-    for t0, t1, hit in hits:
-        cue = _choose(hit)
-        if cue.kind == "prep" and _followed_by_verb_cue(ctx, t1, cue_positions):
+    hits = _cue_hits(doc, ctx)
+    verb_starts = {h.t0 for h in hits if h.cue.kind == "verb"}
+    # Token positions a prepositional cue reaches, "ما" included: "وفق ما" + verb is one attribution.
+    prep_ends = {t for h in hits if h.cue.kind == "prep" for t in (h.t1 - 1, h.t1)}
+    spoken: list[tuple[int, Group]] = []
+    for h in hits:
+        cue, t0 = h.cue, h.t0
+        if _prep_before_verb(ctx, h, verb_starts) or _relative_report(ctx, h, prep_ends):
             continue
         if cue.kind != "phrase" and ctx.quoted_at(t0):
             continue
-        if cue.kind == "phrase" and any(0 < t0 - p <= _DENY_REACH for p in cue_positions):
-            continue  # "وقال: لا صحة …" is one denial, carried by قال
+        if cue.kind == "phrase" and _carried_by_cue(ctx, h, hits):
+            continue
         s0, s1 = sentence_of(ctx, t0)
         groups = groups_in(ctx.mentions, ctx.toks, s0, s1)
-        group, rule = _speaker(ctx, cue, hit, t0, t1, groups, s0, s1)
-        group = _anaphoric(ctx, group, t0)
+        group, rule = _speaker(ctx, h, groups, (s0, s1), spoken)
+        if group is not None:
+            _mark_anonymous(ctx, group)
+        group = _resolve(doc, ctx, group, t0)
         if group is None:
             continue
         if cue.kind != "prep":
             ctx.remember(t0, group)
-        stance = cue.stance if cue.stance in ("assert", "deny") else "assert"
-        if stance == "assert" and _deny_phrase_after(doc, ctx, t1, s1):
-            stance = "deny"
-        content = doc.fspan(ctx.toks[t1].start, ctx.toks[s1 - 1].end) if t1 < s1 else None
-        if stance == "deny":
-            ctx.denials.append((t1, s1))
-        about = _about(groups, group, t1, s1) if stance == "deny" else None
-        cue_span = doc.fspan(hit.start, hit.end)
-        seen: set[str | None] = set()
-        for m in group.members:
-            if m.entity.country in seen:
-                continue
-            seen.add(m.entity.country)
-            doc.statements.append(Statement(m.entity, cue_span, content, stance,
-                                             f"{cue.source} {cue.lemma} [{cue.kind}; {rule}]", about))
+            spoken.append((t0, group))
+        _add(doc, ctx, h, group, groups, rule, hits, s1)
+
+
+def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], rule: str,
+         hits: list[_CueHit], s1: int) -> None:
+    """One statement per country of the speaker group ("قالت وزارتا الدفاع التركية والروسية")."""
+    cue, t1 = h.cue, h.t1
+    stance = "deny" if cue.stance == "deny" or _deny_phrase_after(ctx, hits, t1, s1) else "assert"
+    content = doc.fspan(ctx.toks[t1].start, ctx.toks[s1 - 1].end) if t1 < s1 else None
+    about = None
+    if stance == "deny":
+        ctx.denials.append((t1, s1))
+        about = _referenced(doc, ctx, groups, t1, s1) or _about(groups, group, t1, s1)
+    cue_span = doc.fspan(h.hit.start, h.hit.end)
+    seen: set[str | None] = set()
+    for m in group.members:
+        if m.entity.country in seen:
+            continue
+        seen.add(m.entity.country)
+        doc.statements.append(Statement(m.entity, cue_span, content, stance,
+                                        f"{cue.source} {cue.lemma} [{cue.kind}; {rule}]", about))

@@ -81,6 +81,14 @@ def _person_words() -> list[tuple[str, ActorWord]]:
 
 
 @cache
+def ambiguous_forms() -> frozenset[str]:
+    """Name forms that are usually ordinary words (ambiguous.tsv)."""
+    return frozenset(fold(r["form"]) for r in read_lexicon("ambiguous"))
+
+
+@cache
 def actor_matcher() -> Matcher[ActorWord]:
     """One matcher over every actor word form."""
-    return Matcher(_country_words() + _institution_words() + _org_words() + _person_words())
+    skip = ambiguous_forms()
+    words = _country_words() + _institution_words() + _org_words() + _person_words()
+    return Matcher((form, word) for form, word in words if form not in skip)

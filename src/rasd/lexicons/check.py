@@ -15,7 +15,7 @@ SECTORS = frozenset(["GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "PT
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG"})
 REQUIRED = {
     "countries": ("iso3", "name_en", "names", "capitals", "nisba", "lat", "lon"),
-    "institutions": ("pattern", "sector", "kind"),
+    "institutions": ("pattern", "kind"),  # an empty sector is taken from the context
     "organizations": ("names", "country", "sector", "kind"),
     "people": ("name", "country", "sector"),
     "triggers": ("lemma", "present", "type", "cameo", "quad", "score"),

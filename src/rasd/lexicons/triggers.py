@@ -22,6 +22,7 @@ class Trigger:
     pos: str  # verb | noun | participle
     lemma: str
     source: str
+    present: str = ""  # folded 3ms imperfect: where the subject suffix of a form starts
     # For the head verb of an idiom split by its subject ("أرسلت أنقرة قواتها"): the words
     # that must follow within a few tokens; empty for ordinary entries.
     tail: tuple[str, ...] = ()
@@ -64,8 +65,9 @@ def _trigger_entries() -> list[tuple[str, Trigger]]:
     out: list[tuple[str, Trigger]] = []
     for row in read_lexicon("triggers"):
         roles = tuple(fold(r) for r in row.items("recipient"))
+        present = fold(row["present"]) if row["present"] not in ("", "-") else ""
         trigger = Trigger(row["type"], row["mode"] or None, row["cameo"].zfill(2), int(row["quad"] or 0),
-                          float(row["score"] or 0), roles, "verb", row["lemma"], row.where)
+                          float(row["score"] or 0), roles, "verb", row["lemma"], row.where, present)
         out += [(form, replace(trigger, pos=pos)) for form, pos in _forms(row)]
         words = _split(row["lemma"])
         if len(words) > 1 and row["present"] not in ("", "-"):

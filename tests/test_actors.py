@@ -1,0 +1,134 @@
+"""Actor recognition and coding (country/sector) on real Arabic news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.doc import Doc, Entity
+from rasd.extraction.actors import find_actors
+
+
+def actors(text: str) -> list[Entity]:
+    doc = Doc(text)
+    find_actors(doc)
+    for e in doc.entities:
+        assert text[e.span.start:e.span.end] == e.span.text
+    return doc.entities
+
+
+def coded(text: str) -> list[tuple[str, str]]:
+    return [(e.span.text, e.code) for e in actors(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # country names and their variants
+    ("قالت سورية إنها سترد على الهجوم.", [("سورية", "SYR")]),
+    ("قالت سوريا إنها سترد على الهجوم.", [("سوريا", "SYR")]),
+    ("وأكدت إيران والعراق رفضهما للعقوبات.", [("إيران", "IRN"), ("والعراق", "IRQ")]),
+    # capitals as metonyms, seats of power
+    ("رحبت أنقرة بالاتفاق الذي وقع أمس.", [("أنقرة", "TUR/GOV")]),
+    ("ندد الكرملين بالعقوبات الغربية الجديدة.", [("الكرملين", "RUS/GOV")]),
+    ("قال البنتاغون إن الضربة أصابت أهدافها.", [("البنتاغون", "USA/MIL")]),
+    # institutions with a nisba in every inflection
+    ("قال الجيش التركي إن طائراته قصفت مواقع للمسلحين.", [("الجيش التركي", "TUR/MIL"), ("للمسلحين", "*/REB")]),
+    ("أعلنت الحكومة التركية عن خطة جديدة.", [("الحكومة التركية", "TUR/GOV")]),
+    ("وقالت وزارتا الخارجية الروسيتين إن الاجتماع كان ناجحاً.", [("وزارتا الخارجية الروسيتين", "RUS/GOV")]),
+    ("أعلنت الخارجية الأمريكية فرض عقوبات على شركات إيرانية.",
+     [("الخارجية الأمريكية", "USA/GOV"), ("شركات إيرانية", "IRN/BUS")]),
+    # IGOs and armed groups
+    ("دعت الأمم المتحدة إلى وقف إطلاق النار.", [("الأمم المتحدة", "UNO")]),
+    ("وجه الأمين العام للأمم المتحدة نداء إلى الأطراف.", [("الأمين العام للأمم المتحدة", "UNO")]),
+    ("أدانت جامعة الدول العربية الهجوم على المدنيين.", [("جامعة الدول العربية", "IGO"), ("المدنيين", "*/CVL")]),
+    ("قصف حزب الله مواقع إسرائيلية قرب الحدود.", [("حزب الله", "LBN/REB"), ("إسرائيلية", "ISR")]),
+    ("هاجمت قوات الدعم السريع مدينة الفاشر.", [("قوات الدعم السريع", "SDN/REB")]),
+    # named office holders and unknown persons with a title
+    ("قال سيرغي شويغو إن العملية مستمرة.", [("سيرغي شويغو", "RUS/MIL")]),
+    ("التقى وزير الخارجية المصري نظيره الأردني في عمّان.",
+     [("وزير الخارجية المصري", "EGY/GOV"), ("نظيره الأردني", "JOR")]),
+])
+def test_actor_codes(text: str, expected: list[tuple[str, str]]) -> None:
+    """Each expected (span, code) is found, in text order; other actors in the sentence may be too."""
+    got = coded(text)
+    assert [g for g in got if g in expected] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قال وزير خارجية تركيا إن بلاده مستعدة للحوار.", [("وزير خارجية تركيا", "TUR/GOV")]),
+    ("قال المتحدث باسم وزارة الخارجية الإيرانية إن طهران ترفض الاتهامات.",
+     [("المتحدث باسم وزارة الخارجية الإيرانية", "IRN/GOV"), ("طهران", "IRN/GOV")]),
+    ("فرض الاتحاد الأوروبي عقوبات جديدة.", [("الاتحاد الأوروبي", "EUR")]),
+    ("أطلقت حركة حماس صواريخ على عسقلان.", [("حركة حماس", "PSE/REB")]),
+    ("أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم.", [("تنظيم الدولة الإسلامية", "IMG")]),
+    ("قالت منظمة العفو الدولية إن المعتقلين تعرضوا للتعذيب.", [("منظمة العفو الدولية", "NGO")]),
+    ("قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن الحرب ستستمر.",
+     [("رئيس الوزراء الإسرائيلي بنيامين نتنياهو", "ISR/GOV")]),
+    ("أعلن البيت الأبيض أن بايدن سيزور المنطقة.", [("البيت الأبيض", "USA/GOV"), ("بايدن", "USA/GOV")]),
+    ("عاد آلاف اللاجئين السوريين من لبنان.", [("اللاجئين السوريين", "SYR/REF"), ("لبنان", "LBN")]),
+    ("قال مسؤول سوري إن الاجتماع لم يتطرق إلى التطبيع.", [("مسؤول سوري", "SYR/GOV")]),
+    ("أكد الحوثيون أنهم استهدفوا سفينة تجارية بريطانية في البحر الأحمر.", [("الحوثيون", "YEM/REB")]),
+    ("أعلنت السعودية والإمارات ومصر والبحرين قطع العلاقات مع قطر.",
+     [("السعودية", "SAU"), ("والإمارات", "ARE"), ("ومصر", "EGY"), ("والبحرين", "BHR"), ("قطر", "QAT")]),
+])
+def test_more_actor_codes(text: str, expected: list[tuple[str, str]]) -> None:
+    got = coded(text)
+    assert [g for g in got if g in expected] == expected
+
+
+def test_composed_title_with_nisba() -> None:
+    [minister] = actors("قال وزير الدفاع الروسي إن المحادثات كانت بناءة.")
+    assert (minister.span.text, minister.code) == ("وزير الدفاع الروسي", "RUS/MIL")
+    assert "nisba" in minister.source
+
+
+def test_title_and_named_person_in_apposition() -> None:
+    got = coded("استضاف وزير الدفاع الروسي، سيرغي شويغو، اليوم الثلاثاء، محادثات رباعية.")
+    assert got == [("وزير الدفاع الروسي، سيرغي شويغو", "RUS/MIL")]
+
+
+def test_title_nisba_and_name() -> None:
+    [putin, tehran] = actors("زار الرئيس الروسي فلاديمير بوتين طهران.")
+    assert (putin.code, putin.name) == ("RUS/GOV", "فلاديمير بوتين")
+    assert (tehran.span.text, tehran.code) == ("طهران", "IRN/GOV")
+
+
+def test_dual_ministries_with_coordinated_nisbas() -> None:
+    got = coded("وقالت وزارتا الدفاع التركية والروسية، في بيانين منفصلين، إن الاجتماع كان بناءً.")
+    codes = [c for t, c in got if t == "وزارتا الدفاع التركية والروسية"]
+    assert codes == ["TUR/MIL", "RUS/MIL"]
+
+
+def test_dual_ministers_with_coordinated_nisbas() -> None:
+    got = coded("اجتمع وزيرا الخارجية الروسي والتركي في أنطاليا.")
+    assert got == [("وزيرا الخارجية الروسي والتركي", "RUS/GOV"), ("وزيرا الخارجية الروسي والتركي", "TUR/GOV")]
+
+
+def test_coordinated_institutions_times_listed_countries() -> None:
+    text = "أجرى وزراء الدفاع ورؤساء المخابرات في تركيا وروسيا وإيران ولدى النظام السوري، محادثات في موسكو."
+    got = actors(text)
+    pairs = {e.code for e in got if "المخابرات" in e.span.text}
+    assert pairs == {f"{c}/{s}" for c in ("TUR", "RUS", "IRN", "SYR") for s in ("MIL", "SPY")}
+    assert all(e.span.text.endswith("ولدى النظام السوري") for e in got if "المخابرات" in e.span.text)
+    assert ("موسكو", "RUS/GOV") in [(e.span.text, e.code) for e in got]
+
+
+def test_clitics_on_countries_and_institutions() -> None:
+    got = coded("وصلت وللقوات التركية وإيران وبالحكومة العراقية رسائل.")
+    assert got == [("وللقوات التركية", "TUR/MIL"), ("وإيران", "IRN"), ("وبالحكومة العراقية", "IRQ/GOV")]
+
+
+def test_country_name_inside_a_longer_word_is_not_an_actor() -> None:
+    assert coded("افتتح مصرف جديد فرعاً في المدينة.") == []
+
+
+def test_people_nisba_is_civilian() -> None:
+    got = coded("تظاهر مئات التونسيين أمام البرلمان.")
+    assert ("التونسيين", "TUN/CVL") in got
+
+
+def test_person_with_title_and_no_known_country_keeps_the_sector() -> None:
+    [minister] = actors("قال وزير الخارجية إن بلاده ترفض التدخل.")
+    assert (minister.span.text, minister.country, minister.sector) == ("وزير الخارجية", None, "GOV")
+
+
+def test_doc_without_actors() -> None:
+    assert actors("ارتفعت درجات الحرارة اليوم في معظم المناطق.") == []
