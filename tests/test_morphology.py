@@ -168,7 +168,7 @@ def test_cues_lexicon_is_well_formed() -> None:
     assert len(rows) >= 90
     for row in rows:
         assert row["_width"] == str(len(CUE_COLUMNS)), row
-        assert row["stance"] in {"assert", "deny", "hedge"}, row
+        assert row["stance"] in {"assert", "deny", "hedge", "question"}, row
         assert row["kind"] in {"verb", "prep", "participle", "phrase"}, row
         assert row["lemma"] and row["lemma"] == row["lemma"].strip(), row
         if row["kind"] == "verb":

@@ -7,6 +7,7 @@ from datetime import date
 
 from rasd.doc import Doc
 from rasd.extraction.actors import find_actors, settle_countries
+from rasd.extraction.claims import find_claims
 from rasd.extraction.context import build_context
 from rasd.extraction.dates import find_dates
 from rasd.extraction.events import find_events
@@ -27,7 +28,7 @@ def mark_debris(doc: Doc) -> None:
 
 def _components() -> list[Component]:
     return [mark_debris, find_actors, add_dates, add_places, settle_countries, build_context, find_statements,
-            find_events]
+            find_events, find_claims]
 
 
 def add_dates(doc: Doc) -> None:

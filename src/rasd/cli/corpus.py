@@ -28,7 +28,6 @@ from rich.table import Table
 
 from rasd.cli.app import app
 from rasd.io.sources import discover
-from rasd.store.batch import TaskResult, pending, plan_tasks, run_batch
 from rasd.store.database import DEFAULT_DB, Store
 from rasd.store.export import export_gdelt, export_plover
 from rasd.store.ingest import BATCH_DOCS, RunStats
@@ -90,6 +89,9 @@ def batch(
                             "installed and must see the inputs and --out).")] = None,
 ) -> None:
     """Code a corpus in parallel with Dask into Parquet partitions, then load them into DuckDB."""
+    # Dask is imported here: it costs every other command a second of start-up.
+    from rasd.store.batch import TaskResult, pending, plan_tasks, run_batch
+
     units = discover(inputs)
     todo = len(pending(plan_tasks(units), out.absolute()))
     start = time.perf_counter()

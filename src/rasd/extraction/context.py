@@ -37,6 +37,7 @@ class Context:
     markers: list[tuple[int, Marker]] = field(default_factory=list)
     denials: list[tuple[int, int]] = field(default_factory=list)  # contents of deny statements
     quoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges inside quotation marks
+    date_tokens: frozenset[int] = frozenset()  # every token inside a date expression
 
     def token_at(self, folded: int) -> int:
         """Index of the token containing (or following) a folded offset."""
@@ -107,6 +108,8 @@ def build_context(doc: Doc) -> Context:
     ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))
                     for s in doc.excluded]
     ctx.dates = [(ctx.token_at(doc.norm.to_folded(d.span.start)), d) for d in doc.dates]
+    ctx.date_tokens = frozenset(t for d in doc.dates for t in range(
+        *ctx.token_range(doc.norm.to_folded(d.span.start), doc.norm.to_folded(d.span.end))))
     line = doc.layers.get("dateline")
     in_line = [p for p in doc.places if line is not None and line.start <= p.span.start < line.end]
     ctx.dateline_place = in_line[0] if in_line else None

@@ -53,10 +53,18 @@ class _Reading:
 
 
 def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
-    """The rest of a split idiom within reach: "أرسلت أنقرة قواتها" has قوات after the subject."""
-    first = tail[0].removeprefix("ال")
-    return any(tok.text.startswith(first) or _without_proclitic(tok.text).startswith(first)
-               for tok in ctx.toks[t1:t1 + _IDIOM_GAP])
+    """The rest of a split idiom, in order, within reach: "أرسلت أنقرة قواتها" has قوات
+    after the subject; "دعا المجلس إلى وقف إطلاق النار" has all three words."""
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in tail]
+    k = 0
+    for tok in ctx.toks[t1:t1 + _IDIOM_GAP + len(words)]:
+        if tok.text.startswith(words[k]) or _without_proclitic(tok.text).startswith(words[k]):
+            k += 1
+            if k == len(words):
+                return True
+        elif k:
+            return False
+    return False
 
 
 def _without_proclitic(word: str) -> str:
@@ -108,6 +116,8 @@ def _plural_subject(ctx: Context, r: _Reading) -> bool:
     form = ctx.doc.norm.text[r.hit.start:r.hit.end]
     tr = r.trigger
     past = tr.lemma.split()[0]
+    if form in (fold(past), tr.present):
+        return False
     for stem in (fold(past)[:-1] if fold(past).endswith(("ا", "ي")) else fold(past), tr.present[1:]):
         if stem and stem in form:
             suffix = form[form.index(stem) + len(stem):]
@@ -125,7 +135,7 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, in
         return _noun_roles(ctx, r, groups, (c0, c1), sentence)
     if tr.pos == "verb" and _is_passive(ctx, r):
         # "قُتل عنصر في حزب الله": the postposed noun is the patient; the agent is unsaid.
-        return None, subject_after(groups, r.t_end - 1, c1), "passive"
+        return None, subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "passive"
     if _conjoined(ctx, r, s0) and carried is not None:
         # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
         # subject, and what follows it is its object.
@@ -133,7 +143,7 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, in
         return carried, obj, "conjoined-verb"
     subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
     if subject is None and not _plural_subject(ctx, r):
-        subject, rule = subject_after(groups, r.t_end - 1, c1), "vso"
+        subject, rule = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "vso"
     if subject is None and tr.pos == "verb":
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
     if subject is None or (subject.anaphoric and carried is not None):
@@ -178,7 +188,9 @@ def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading |
     """A trigger hit on tokens, unless it sits in debris or inside an actor name."""
     t0, t1 = ctx.token_range(hit.word_start, hit.end)
     trigger = _choose(ctx, hit, t1)
-    if trigger is None or ctx.excluded_at(t0) or ctx.in_actor(t0, t1) or not proclitics_fit(hit.prefix, trigger.pos == "verb"):
+    if trigger is None or ctx.excluded_at(t0) or ctx.in_actor(t0, t1):
+        return None
+    if not proclitics_fit(hit.prefix, trigger.pos == "verb"):
         return None
     if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in verb_ends):
         return None
@@ -219,6 +231,7 @@ def find_events(doc: Doc) -> None:
             recipient = _other_party(groups, actor, r.t_end, s1)
         event = _event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1))
         _target_from_place(event)
+        _protest_target(event)
         if any(e.country for e in event.actor + event.recipient):
             events.append(event)
     doc.events = merge(events)
@@ -242,6 +255,12 @@ def _other_party(groups: list[Group], actor: Group, t: int, s1: int) -> Group | 
     """Failing the frame, the next other party of the sentence is the likeliest target."""
     return next((g for g in groups if t <= g.t0 < min(s1, t + RECIPIENT_REACH) and g is not actor
                  and g.codes != actor.codes and not g.anaphoric), None)
+
+
+def _protest_target(e: Event) -> None:
+    """Protesters with no named target protest against their own government."""
+    if e.type == "PROTEST" and not e.recipient and e.actor and e.actor[0].country:
+        e.recipient = [Entity(e.actor[0].country, "GOV", e.actor[0].span, "protest-default-target")]
 
 
 def _target_from_place(e: Event) -> None:

@@ -16,6 +16,9 @@ from rasd.text.segment import Token
 PREPOSITIONS = frozenset({"علي", "ضد", "مع", "الي", "من", "عن", "في", "بين", "لدي", "حول", "تجاه", "نحو",
                           "بحق", "امام", "عبر", "خلال", "عند", "بعد", "قبل", "منذ", "مقابل", "لصالح"})
 MAX_VSO_GAP = 4  # tokens between a verb and its postposed subject (dates, "اليوم", commas)
+_TIME_WORDS = frozenset({"اليوم", "امس", "مساء", "صباح", "فجر", "ظهر", "ليل", "الليله", "ايضا", "مجددا",
+                         "رسميا", "بدوره", "بدورها", "كذلك", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+                         "الخميس", "الجمعه", "السبت", "اول", "قد", "وقد", "فيه", "فيها"})
 RECIPIENT_REACH = 14  # tokens from a trigger to its recipient; commas do not end the search
 
 
@@ -68,10 +71,15 @@ def preposition_before(toks: list[Token], g: Group) -> str:
     return ""
 
 
-def subject_after(groups: list[Group], t: int, limit: int) -> Group | None:
-    """The postposed subject of a verb at token t (VSO)."""
+def subject_after(groups: list[Group], toks: list[Token], t: int, limit: int,
+                  skippable: frozenset[int] = frozenset()) -> Group | None:
+    """The postposed subject of a verb at token t (VSO). Only punctuation, time words and
+    dates may stand between: "أعلنت، اليوم الأربعاء، وزارة …", not "رفضهما القاطع لأي …"."""
     for g in groups:
         if g.t0 > t and g.t0 - t <= MAX_VSO_GAP + 1 and g.t0 < limit and not g.weak:
+            gap = range(t + 1, g.t0)
+            if any(toks[i].is_word and toks[i].text not in _TIME_WORDS and i not in skippable for i in gap):
+                return None
             return g if not g.prep else None
     return None
 
@@ -118,7 +126,7 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
             return g
         if not g.prep and "obj" in preps:
             return g
-        if g.prep == "ل" and any(_governs(x.text, preps) for x in toks[t + 1:g.t0]):
+        if g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0]):
             return g
     return None
 

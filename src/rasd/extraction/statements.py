@@ -46,6 +46,14 @@ class _CueHit:
     cue: Cue
 
 
+@dataclass(frozen=True, slots=True)
+class StatementNote:
+    """What the claims layer needs beyond the FORMAT.md statement, parallel to doc.statements."""
+
+    cue: Cue  # its stance tells hedges ("رجّح") and questions ("تساءل") from plain assertions
+    about_by: str | None  # "reference" ("ما أوردته قناة …") or "party" (the first party after the cue)
+
+
 def _choose(hit: Hit[Cue]) -> Cue:
     return hit.values[0]
 
@@ -80,7 +88,7 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
         g = subject_adjacent(groups, ctx.toks, t0, s0)
         if g is not None:
             return g, "svo"
-        g = subject_after(groups, t1 - 1, _content_start(ctx, t1, s1))
+        g = subject_after(groups, ctx.toks, t1 - 1, _content_start(ctx, t1, s1))
         if g is not None:
             return g, "vso"
     if cue.pos == "participle":
@@ -267,11 +275,15 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
     """One statement per country of the speaker group ("قالت وزارتا الدفاع التركية والروسية")."""
     cue, t1 = h.cue, h.t1
     stance = "deny" if cue.stance == "deny" or _deny_phrase_after(ctx, hits, t1, s1) else "assert"
-    content = doc.fspan(ctx.toks[t1].start, ctx.toks[s1 - 1].end) if t1 < s1 else None
-    about = None
+    following = min((o.t0 for o in hits if o.t0 >= t1), default=s1)
+    c0, c1 = _content_range(ctx, h, group, min(following, s1), s1)
+    content = doc.fspan(ctx.toks[c0].start, ctx.toks[c1 - 1].end) if c0 < c1 else None
+    about, about_by = None, None
     if stance == "deny":
         ctx.denials.append((t1, s1))
-        about = _referenced(doc, ctx, groups, t1, s1) or _about(groups, group, t1, s1)
+        about, about_by = _referenced(doc, ctx, groups, t1, s1), "reference"
+        if about is None:
+            about, about_by = _about(groups, group, t1, s1), "party"
     cue_span = doc.fspan(h.hit.start, h.hit.end)
     seen: set[str | None] = set()
     for m in group.members:
@@ -280,3 +292,19 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
         seen.add(m.entity.country)
         doc.statements.append(Statement(m.entity, cue_span, content, stance,
                                         f"{cue.source} {cue.lemma} [{cue.kind}; {rule}]", about))
+        doc.layers.setdefault("statement_notes", []).append(
+            StatementNote(cue, about_by if about is not None else None))
+
+
+def _content_range(ctx: Context, h: _CueHit, group: Group, next_cue: int, s1: int) -> tuple[int, int]:
+    """What was said: after the complementizer or the speaker, or, for "…، بحسب الوكالة"
+    closing a sentence, before the cue."""
+    if h.cue.kind != "prep":
+        opened = _content_start(ctx, h.t1, next_cue)  # not the "أن" of the next saying
+        if opened < next_cue:
+            return opened + 1, s1
+        return (group.t1 if group.t0 >= h.t1 else h.t1), s1
+    s0 = sentence_of(ctx, h.t0)[0]
+    if h.t0 - s0 > 1:
+        return s0, h.t0
+    return group.t1, s1

@@ -1,0 +1,1 @@
+"""The cross-document claims ledger: which sources assert or deny the same proposition."""
