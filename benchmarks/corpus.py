@@ -4,7 +4,9 @@
 
 Articles are built from templates and lexicon words (countries, officials, cities, actions,
 topics), so every one differs. Each command runs in its own wrapper process so that peak
-memory (max RSS of the largest process, workers included) is measured per command.
+memory (max RSS of the largest process, workers included) and CPU time are measured per
+command. Other processes on the machine slow `batch` (which wants every core) more than
+`ingest` (one core): compare CPU seconds too, and run on a quiet machine.
 """
 
 from __future__ import annotations
@@ -68,17 +70,18 @@ def generate(path: Path, n: int, files: int = 8) -> None:
 _MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
             "quiet = subprocess.DEVNULL; "
             "rc = subprocess.run(sys.argv[1:], stdout=quiet, stderr=quiet).returncode; "
-            "print(rc, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            "use = resource.getrusage(resource.RUSAGE_CHILDREN); "
+            "print(rc, time.perf_counter() - t, use.ru_utime + use.ru_stime, use.ru_maxrss)")
 
 
-def measure(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one `rasd` command."""
+def measure(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (all processes) and peak RSS (MiB) of one `rasd` command."""
     cli = [sys.executable, "-c", "from rasd.cli import app; app()", *args]
     out = subprocess.run([sys.executable, "-c", _MEASURE, *cli], capture_output=True, text=True, check=True)
-    rc, seconds, rss_kib = out.stdout.split()
+    rc, seconds, cpu, rss_kib = out.stdout.split()
     if rc != "0":
         raise SystemExit(f"rasd {' '.join(args)} failed with exit code {rc}")
-    return float(seconds), int(rss_kib) / 1024
+    return float(seconds), float(cpu), int(rss_kib) / 1024
 
 
 def main() -> None:
@@ -98,9 +101,10 @@ def main() -> None:
     rates = {}
     print(f"{opts.articles:,} generated articles in {work}")
     for name, args in runs.items():
-        seconds, peak = measure(args)
+        seconds, cpu, peak = measure(args)
         rates[name] = opts.articles / seconds
-        print(f"{name:<20} {seconds:8.1f} s  {rates[name]:8,.0f} articles/s  peak {peak:,.0f} MiB")
+        print(f"{name:<20} {seconds:7.1f} s wall {cpu:7.1f} s CPU  {rates[name]:6,.0f} articles/s  "
+              f"peak {peak:,.0f} MiB")
     ingest_rate, batch_rate = rates.values()
     print(f"batch / ingest speed-up: {batch_rate / ingest_rate:.2f}x")
     if not opts.keep:

@@ -95,16 +95,19 @@ def batch(
     units = discover(inputs)
     todo = len(pending(plan_tasks(units), out.absolute()))
     start = time.perf_counter()
-    docs = 0
+    docs = skipped = 0
     with Store(db) as store:
         with _progress("batch", todo) as (progress, task):
             def advance(result: TaskResult) -> None:
-                nonlocal docs
+                nonlocal docs, skipped
                 docs += result.documents
+                skipped += result.skipped
                 progress.update(task, advance=1, docs=docs, rate=docs / (time.perf_counter() - start))
 
             run_batch(units, out, store, workers=workers, scheduler=scheduler, on_task=advance)
         _summary(store, docs, time.perf_counter() - start)
+    if skipped:
+        console.print(f"skipped this run: {skipped:,} inputs (reasons in the skipped table)")
 
 
 class Format(StrEnum):

@@ -19,11 +19,18 @@ from rasd.doc import Doc, Entity
 from rasd.lexicons.actors import ActorWord, actor_matcher
 from rasd.lexicons.check import INTERNATIONAL
 from rasd.text.matcher import Hit, longest
+from rasd.text.normalize import fold
 from rasd.text.segment import Token, tokens
 
 # Words that keep an institution chain going: "المتحدث باسم الجيش", "القوات التابعة للنظام".
-_CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "التابعين", "التابعتين", "لدي", "في"})
+_CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "التابعين", "التابعتين", "لدي", "في", "من"})
+# A nisba after these names a place, not a party: "العاصمة العمانية"، "الحدود السورية".
+_PLACE_NOUNS = frozenset({"العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "البلده", "منطقه", "المنطقه", "محافظه",
+                          "المحافظه", "ولايه", "الولايه", "الحدود", "حدود", "ميناء", "الميناء", "مطار", "المطار",
+                          "المياه", "الاجواء", "اجواء", "السواحل", "سواحل", "الساحل", "البلدات", "القري", "المدن",
+                          "مدن", "قري", "بلدات", "الريف", "ريف", "الجبهه", "الاراضي", "اراضي", "الحدوديه"})
 _LOCATIVE = frozenset({"في", "لدي"})
+_HARDWARE = "institutions-military.tsv"
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
 _PLURAL_NISBA_ENDINGS = ("ين", "ون")
 _QUANTIFIERS = frozenset({"مئات", "الاف", "عشرات", "الالاف", "المئات", "العشرات", "ملايين", "بعض", "عدد",
@@ -106,6 +113,8 @@ class _Composer:
         if kind == "nisba":
             if self._is_people(w):
                 self._add(w, w.t1, w.word.country, "CVL", f"{w.word.source} nisba-people")
+            elif self._tok(w.t0 - 1) in _PLACE_NOUNS:
+                self.modifiers.append((w.t0, w.word.country or ""))
             else:
                 # An adjective on a noun Rasd does not know ("سفينة تجارية بريطانية",
                 # "الأراضي السورية"): it still tells the country of a recipient.
@@ -162,6 +171,8 @@ class _Composer:
         if person is not None:
             end = person.t1
             j += 1
+        if not countries and person is None and all(w.word.source.startswith(_HARDWARE) for c in heads for w in c):
+            return j  # "طائرات مسيرة" with no nationality names no actor
         for chain_words in heads:
             country, sector, source = self._code(chain_words)
             for c in countries or [(country, "")]:
@@ -270,6 +281,12 @@ def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
 _ANAPHORA_REACH = 60  # tokens back for a bare sector match ("الوزارة" → the ministry named before)
 
 
+def _definite(text: str) -> bool:
+    """"الوزارة", "والوزارة", "للوزارة": the article marks a mention that refers back."""
+    word = fold(text.split()[0]) if text.split() else ""
+    return word.startswith(("ال", "لل")) or word[1:3] == "ال"
+
+
 def _resolve_anaphora(mentions: list[ActorMention]) -> None:
     """Fill what an institution mention leaves open from an earlier mention.
 
@@ -287,7 +304,7 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> None:
                 ent.sector = prev.entity.sector
                 ent.source += " + anaphora"
             continue
-        if ent.country or not ent.sector or "ال" not in m.prefix:
+        if ent.country or not ent.sector or not _definite(ent.span.text):
             continue
         head = m.heads[0].source if m.heads else None
         prev = next((p for p in reversed(mentions[:i]) if p.entity.country and p.heads
@@ -339,5 +356,6 @@ def settle_countries(doc: Doc) -> None:
         after = next((p for p in places if 0 <= p.span.start - ent.span.end <= 4), None)
         if after is not None and doc.text[ent.span.end:after.span.start].strip() in ("في", "ب", ""):
             ent.country, ent.source = after.country, ent.source + f" + place {after.source}"
-        elif home is not None:
+            continue
+        if home is not None:
             ent.country, ent.source = home, ent.source + " + home-country"

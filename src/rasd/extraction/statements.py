@@ -88,7 +88,7 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
         g = subject_adjacent(groups, ctx.toks, t0, s0)
         if g is not None:
             return g, "svo"
-        g = subject_after(groups, ctx.toks, t1 - 1, _content_start(ctx, t1, s1))
+        g = subject_after(groups, ctx.toks, t1 - 1, _content_start(ctx, t1, s1), ctx.date_tokens)
         if g is not None:
             return g, "vso"
     if cue.pos == "participle":

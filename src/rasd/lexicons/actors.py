@@ -49,10 +49,16 @@ def institution_forms(pattern: str) -> set[str]:
     a suffixed "قواتها" is the subject itself, and 1s "رئيسي" would read "main"."""
     if " " in pattern:
         return {pattern}
-    stem = pattern[:-1] + "ت" if pattern.endswith("ه") else pattern
-    endings = ("", "ا", "ان", "ين", "ون")
-    plural = {pattern[:-1] + "ات"} if pattern.endswith("ه") else {pattern + "ات", pattern + "ون", pattern + "ين"}
-    return {pattern} | {stem + e for e in endings[1:]} | plural
+    forms = {pattern}
+    # In construct the article drops: "النظام" is also "نظام بشار الأسد".
+    if pattern.startswith("ال") and len(pattern) > 4:
+        forms.add(pattern[2:])
+    out: set[str] = set()
+    for base in forms:
+        stem = base[:-1] + "ت" if base.endswith("ه") else base
+        plural = {base[:-1] + "ات"} if base.endswith("ه") else {base + "ات", base + "ون", base + "ين"}
+        out |= {base} | {stem + e for e in ("ا", "ان", "ين", "ون")} | plural
+    return out
 
 
 def _institution_words() -> list[tuple[str, ActorWord]]:

@@ -38,14 +38,13 @@ class Task:
         for unit in self.units:
             path = Path(unit.path)
             stat = path.stat() if path.exists() else None
-            stamps.append(f"{unit.key}|{stat.st_size if stat else ''}|{stat.st_mtime_ns if stat else ''}")
+            stamps.append(f"{unit.key}|{stat.st_size}|{stat.st_mtime_ns}" if stat else unit.key)
         return content_id(*stamps)
 
 
 @dataclass(frozen=True, slots=True)
 class TaskResult:
     documents: int
-    events: int
     skipped: int
 
 
@@ -68,7 +67,6 @@ def plan_tasks(units: list[Unit], docs_per_task: int = DOCS_PER_TASK) -> list[Ta
 def run_task(task: Task, out_dir: str) -> TaskResult:
     """On a worker: code the task's records and write one Parquet partition per table."""
     batch, skipped = RowBatch(), 0
-    events = 0
     for unit in task.units:
         for item in code_items(read_unit(unit), set()):
             if isinstance(item, Skip):
@@ -76,7 +74,6 @@ def run_task(task: Task, out_dir: str) -> TaskResult:
                 skipped += 1
             else:
                 batch.add_doc(*item)
-                events += len(item[1].events)
     key, out = task.key, Path(out_dir)
     for name, table in batch.tables().items():
         path = out / name / f"part-{key}.parquet"
@@ -85,7 +82,7 @@ def run_task(task: Task, out_dir: str) -> TaskResult:
         os.replace(f"{path}.tmp", path)  # readers only ever see whole partitions
     (out / "_done").mkdir(parents=True, exist_ok=True)
     (out / "_done" / key).touch()
-    return TaskResult(batch.n_docs, events, skipped)
+    return TaskResult(batch.n_docs, skipped)
 
 
 @contextmanager
