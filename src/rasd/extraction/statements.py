@@ -34,6 +34,7 @@ _RELATIVES = frozenset({"ما", "لما", "بما", "عما", "مما"})
 _ANONYMOUS_HEADS = frozenset(fold(w) for w in (
     "مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مسؤولان", "مسؤولا",
     "دبلوماسي", "دبلوماسيون", "دبلوماسيين", "مقرب", "مقربون", "مقربين"))
+_LEADING_PUNCTUATION = frozenset({"،", ",", ":", "؛", ";"})
 _LATTER = frozenset({"الاخير", "الاخيره", "الاخيرين", "الاخيران", "الاخيرون"})
 _DEFINITE = ("ال", "وال", "فال", "بال", "لل")
 
@@ -91,7 +92,7 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
         g = subject_after(groups, ctx.toks, t1 - 1, _content_start(ctx, t1, s1), ctx.date_tokens)
         if g is not None:
             return g, "vso"
-    if cue.pos == "participle":
+    if "participle" in (cue.kind, cue.pos):
         # "نفى المتحدث …، متهماً …": the participle goes on with the last speaker of its sentence.
         g = next((g for pos, g in reversed(spoken) if s0 <= pos < t0), None)
         if g is not None:
@@ -220,12 +221,17 @@ def _referenced(doc: Doc, ctx: Context, groups: list[Group], t1: int, s1: int) -
     return None
 
 
-def _about(groups: list[Group], speaker: Group | None, t1: int, s1: int) -> Entity | None:
-    after = speaker.t1 if speaker is not None and speaker.t0 >= t1 else t1
+def _about(doc: Doc, groups: list[Group], speaker: Group, t1: int, s1: int) -> Entity | None:
+    """Whose claim a denial answers: the first other party after the cue, else the last
+    other speaker quoted before ("في المقابل، نفت …" answers what was just said). The
+    denier's own country is never the one answered ("نفى أن تكون إسرائيل قد …")."""
+    own = speaker.codes
+    after = speaker.t1 if speaker.t0 >= t1 else t1
     for g in groups:
-        if g.t0 >= after and g.t0 < s1 and g is not speaker and g.prep in _ABOUT_PREPS:
-            return g.members[0].entity
-    return None
+        if after <= g.t0 < s1 and g is not speaker and g.prep in _ABOUT_PREPS and not g.codes <= own:
+            return next(m.entity for m in g.members if m.entity.country not in own)
+    return next((s.speaker for s in reversed(doc.statements) if s.speaker is not None
+                 and s.speaker.country not in own), None)
 
 
 def _relative_report(ctx: Context, h: _CueHit, prep_ends: set[int]) -> bool:
@@ -277,13 +283,15 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
     stance = "deny" if cue.stance == "deny" or _deny_phrase_after(ctx, hits, t1, s1) else "assert"
     following = min((o.t0 for o in hits if o.t0 >= t1), default=s1)
     c0, c1 = _content_range(ctx, h, group, min(following, s1), s1)
+    while c0 < c1 and ctx.toks[c0].text in _LEADING_PUNCTUATION:
+        c0 += 1
     content = doc.fspan(ctx.toks[c0].start, ctx.toks[c1 - 1].end) if c0 < c1 else None
     about, about_by = None, None
     if stance == "deny":
         ctx.denials.append((t1, s1))
         about, about_by = _referenced(doc, ctx, groups, t1, s1), "reference"
         if about is None:
-            about, about_by = _about(groups, group, t1, s1), "party"
+            about, about_by = _about(doc, groups, group, t1, s1), "party"
     cue_span = doc.fspan(h.hit.start, h.hit.end)
     seen: set[str | None] = set()
     for m in group.members:

@@ -68,11 +68,12 @@ def _trigger_entries() -> list[tuple[str, Trigger]]:
         present = fold(row["present"]) if row["present"] not in ("", "-") else ""
         trigger = Trigger(row["type"], row["mode"] or None, row["cameo"].zfill(2), int(row["quad"] or 0),
                           float(row["score"] or 0), roles, "verb", row["lemma"], row.where, present)
-        out += [(form, replace(trigger, pos=pos)) for form, pos in _forms(row)]
+        by_pos = {pos: replace(trigger, pos=pos) for pos in ("verb", "noun", "participle")}
+        out += [(form, by_pos[pos]) for form, pos in _forms(row)]
         words = _split(row["lemma"])
         if len(words) > 1 and row["present"] not in ("", "-"):
-            tail = tuple(fold(w.rstrip("+")) for w in words[1:])
-            out += [(form, replace(trigger, tail=tail)) for form in verb_forms(words[0], row["present"])]
+            head = replace(trigger, tail=tuple(fold(w.rstrip("+")) for w in words[1:]))
+            out += [(form, head) for form in verb_forms(words[0], row["present"])]
     return out
 
 

@@ -22,6 +22,7 @@ _PREP = ("", "ب", "ك", "ل", "ال", "بال", "كال", "لل", "س")
 PROCLITICS = frozenset(c + p for c in _CONJ for p in _PREP)
 # "لل" is ل + ال, so both spell a definite article on the word that follows.
 _ARTICLE_ENDINGS = ("ال", "لل")
+_LENGTH_SPAN = 1 << 12  # patterns are shorter than this; the rest of the stored int is the payload id
 
 
 def is_word_char(ch: str) -> bool:
@@ -46,23 +47,31 @@ class Matcher(Generic[T]):
     """Maps folded patterns to payloads and finds them in folded text."""
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
-        table: dict[tuple[str, bool], list[T]] = {}
+        # pattern → ([values], [values that need an article before them])
+        table: dict[str, tuple[list[T], list[T]]] = {}
         for pattern, value in entries:
-            pattern = " ".join(pattern.split())
+            if "  " in pattern or pattern[:1].isspace() or pattern[-1:].isspace():
+                pattern = " ".join(pattern.split())
             if not pattern:
                 continue
-            table.setdefault((pattern, False), []).append(value)
+            table.setdefault(pattern, ([], []))[0].append(value)
             # Lets "للأمم المتحدة" (ل + الأمم) reach the entry "الأمم المتحدة".
             if pattern.startswith("ال") and len(pattern) > 4:
-                table.setdefault((pattern[2:], True), []).append(value)
-        self._automaton = ahocorasick.Automaton()
-        merged: dict[str, list[tuple[bool, tuple[T, ...]]]] = {}
-        for (pattern, needs_article), values in table.items():
-            merged.setdefault(pattern, []).append((needs_article, tuple(values)))
-        for pattern, variants in merged.items():
-            self._automaton.add_word(pattern, (len(pattern), tuple(variants)))
-        self.size = len(merged)
-        if merged:
+                table.setdefault(pattern[2:], ([], []))[1].append(value)
+        # The automaton stores ints (payload id and pattern length): it builds faster and
+        # pickles in milliseconds, which is what makes the on-disk cache worth having.
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._payloads: list[tuple[tuple[bool, tuple[T, ...]], ...]] = []
+        ids: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}  # by object identity: hashing is slow
+        for pattern, (plain, articled) in table.items():
+            key = (tuple(map(id, plain)), tuple(map(id, articled)))
+            pid = ids.setdefault(key, len(ids))
+            if pid == len(self._payloads):
+                self._payloads.append(tuple((needs, tuple(vals)) for needs, vals in ((False, plain), (True, articled))
+                                            if vals))
+            self._automaton.add_word(pattern, pid * _LENGTH_SPAN + len(pattern))
+        self.size = len(table)
+        if table:
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Hit[T]]:
@@ -71,10 +80,12 @@ class Matcher(Generic[T]):
             return []
         hits: list[Hit[T]] = []
         n = len(text)
-        for last, (length, variants) in self._automaton.iter(text):
+        payloads = self._payloads
+        for last, code in self._automaton.iter(text):
             end = last + 1
             if end < n and is_word_char(text[end]):
                 continue
+            pid, length = divmod(code, _LENGTH_SPAN)
             start = end - length
             word_start = start
             while word_start > 0 and is_word_char(text[word_start - 1]):
@@ -82,7 +93,7 @@ class Matcher(Generic[T]):
             prefix = text[word_start:start]
             if prefix not in PROCLITICS:
                 continue
-            for needs_article, values in variants:
+            for needs_article, values in payloads[pid]:
                 if needs_article and not prefix.endswith(_ARTICLE_ENDINGS):
                     continue
                 hits.append(Hit(start, end, prefix, values))

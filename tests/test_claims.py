@@ -1,0 +1,100 @@
+"""Claims inside a document and contested claims across documents, on Arabic news prose."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasd import extract
+from rasd.claims.ledger import ledger
+from rasd.doc import Doc
+
+SEED = Path("/work/shared/eval/seed.gold.jsonl")
+
+TURKISH_CLAIM_DENIED = (
+    "موسكو ـ قالت وزارة الدفاع التركية، في بيان، إن الوزراء ناقشوا في الاجتماع الرباعي خطوات ملموسة "
+    "لتطبيع العلاقات بين أنقرة ودمشق. وقالت وزارة الخارجية الروسية إن الأجواء كانت إيجابية.\n"
+    "في المقابل، نفى مسؤول سوري ما جاء في البيان التركي، وقال إن الاجتماع لم يتطرق إلى أي خطوات "
+    "لتطبيع العلاقات قبل انسحاب القوات التركية.")
+
+
+def _claims(doc: Doc) -> list[dict]:
+    return doc.extra["claims"]
+
+
+def test_denial_is_linked_to_the_claim_it_quotes_back() -> None:
+    doc = extract(TURKISH_CLAIM_DENIED, "2023-04-25")
+    claims = _claims(doc)
+    (link, *_) = doc.extra["contradictions"]
+    denial, denied = claims[link["denial"]], claims[link["claim"]]
+    assert denial["stance"] == "deny" and denial["speaker"]["code"] == "SYR/GOV" and denial["anonymous"]
+    assert denied["speaker"]["code"] == "TUR/MIL"
+    assert link["by"] == "reference"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared evaluation data not mounted")
+def test_seed_denial_is_linked_to_the_turkish_ministry_on_normalisation() -> None:
+    gold = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
+    doc = extract(gold["text"], gold["published"])
+    claims = _claims(doc)
+    first = next(c for c in doc.extra["contradictions"] if claims[c["denial"]]["speaker"]["country"] == "SYR")
+    denied = claims[first["claim"]]
+    assert denied["speaker"]["code"] == "TUR/MIL"
+    assert "تطبيع" in denied["content"]["text"]
+
+
+def test_hedges_and_questions_keep_their_finer_stance() -> None:
+    doc = extract("قال وزير الخارجية التركي إنه من المحتمل عقد اجتماع لوزراء الخارجية في أيار. "
+                  "وتساءل رئيس الوزراء العراقي عن جدوى العقوبات الأمريكية.", "2023-04-25")
+    stances = {c["speaker"]["country"]: c["stance"] for c in _claims(doc)}
+    assert stances == {"TUR": "hedge", "IRQ": "question"}
+    assert {s.stance for s in doc.statements} == {"assert"}  # FORMAT.md keeps assert/deny only
+
+
+def test_events_inside_a_statement_are_attributed_to_it() -> None:
+    doc = extract("بغداد ـ قالت وزارة الدفاع العراقية في بيان إن طائرات حربية عراقية شنت غارات على مواقع "
+                  "لتنظيم داعش في صحراء الأنبار.", "2024-03-02")
+    (assault,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assault.statement == 0
+    assert _claims(doc)[0]["events"] == [doc.events.index(assault)]
+
+
+def _article(doc_id: str, published: str, text: str) -> Doc:
+    return extract(text, published, doc_id=doc_id, url=f"https://news.example/{doc_id}")
+
+
+REPORTED = _article("report", "2024-10-12", "روما ـ التقى وزير الخارجية التركي هاكان فيدان نظيره الإيراني "
+                    "عباس عراقجي، اليوم السبت، في العاصمة الإيطالية روما، وبحث الجانبان الملف السوري.")
+DENIED = _article("denial", "2024-10-13", "أنقرة ـ نفت وزارة الخارجية التركية، اليوم الأحد، أن يكون الوزير "
+                  "هاكان فيدان قد التقى نظيره الإيراني عباس عراقجي في روما أمس السبت.")
+LATER = _article("later", "2024-12-20", "طهران ـ التقى وزير الخارجية التركي هاكان فيدان نظيره الإيراني "
+                 "عباس عراقجي، اليوم الجمعة، في طهران، وبحثا العلاقات الثنائية.")
+
+
+def test_assertion_and_denial_of_one_meeting_form_one_contested_group() -> None:
+    contested = [g for g in ledger([REPORTED, DENIED]) if g.contested]
+    assert len(contested) == 1
+    sides = {(s.doc_id, s.stance) for s in contested[0].sides}
+    assert sides == {("report", "assert"), ("denial", "deny")}
+    assert contested[0].to_dict()["parties"] == ["IRN", "TUR"]
+
+
+def test_different_meetings_of_the_same_parties_stay_apart() -> None:
+    groups = [g for g in ledger([REPORTED, LATER]) if g.sides[0].type == "CONSULT"]
+    assert len(groups) == 2
+    assert not any(g.contested for g in groups)
+
+
+def test_claims_command_prints_the_contested_ledger_as_json(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rasd.cli import app
+
+    rows = [{"id": d.id, "published": d.published.isoformat(), "url": d.url, "text": d.text}
+            for d in (REPORTED, DENIED, LATER)]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(path), "--contested", "--json"])
+    assert result.exit_code == 0, result.output
+    (group,) = json.loads(result.output)
+    assert group["type"] == "CONSULT" and {s["stance"] for s in group["sides"]} == {"assert", "deny"}

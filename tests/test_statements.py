@@ -1,0 +1,78 @@
+"""Reported speech on real-prose attribution patterns: who speaks, with which stance, about whom."""
+
+from rasd import extract
+from rasd.doc import Statement
+
+
+def _said(text: str, published: str = "2024-05-14") -> list[Statement]:
+    return extract(text, published).statements
+
+
+def _by_cue(statements: list[Statement], cue: str) -> list[Statement]:
+    return [s for s in statements if s.cue.text == cue]
+
+
+def test_dropped_subject_is_carried_across_wadafa() -> None:
+    said = _said("القاهرة ـ قال وزير الخارجية المصري سامح شكري، اليوم الثلاثاء، إن بلاده ترفض أي تهجير "
+                 "للفلسطينيين. وأضاف أن القاهرة ستواصل اتصالاتها مع الأطراف كافة.")
+    (added,) = _by_cue(said, "أضاف")
+    assert added.speaker.code == "EGY/GOV"
+    assert added.content.text.startswith("القاهرة ستواصل")
+
+
+def test_anaphoric_source_takes_the_source_named_before() -> None:
+    said = _said("الخرطوم ـ نفى مصدر عسكري سوداني، اليوم الثلاثاء، ما تداولته منصات مقربة من قوات الدعم "
+                 "السريع عن هدنة جديدة. وقال المصدر إن المفاوضات تقتصر على الملف الإنساني.")
+    (denial,) = _by_cue(said, "نفى")
+    (follow,) = _by_cue(said, "قال")
+    assert denial.speaker.code == "SDN/MIL" and denial.speaker.anonymous
+    assert follow.speaker.country == "SDN" and follow.speaker.anonymous
+    assert follow.speaker.span.text == "المصدر"
+
+
+def test_the_two_statements_speak_for_the_two_ministries() -> None:
+    said = _said("وقالت وزارتا الخارجية المصرية والأردنية، في بيانين منفصلين، إن الوزيرين بحثا الأوضاع في "
+                 "غزة. وأفاد البيانان بأن الجانبين اتفقا على مواصلة التنسيق.")
+    assert {s.speaker.country for s in _by_cue(said, "أفاد")} == {"EGY", "JOR"}
+
+
+def test_nested_attribution_keeps_the_verb_and_its_source() -> None:
+    said = _said("صنعاء ـ شنت مقاتلات أمريكية غارات على الحديدة، وفق ما أفادت قناة \"المسيرة\" التابعة "
+                 "لجماعة الحوثي.")
+    assert [s.cue.text for s in said] == ["أفادت"]
+    assert said[0].speaker.country == "YEM"
+
+
+def test_anonymous_official_is_coded_by_his_nisba() -> None:
+    (statement,) = _said("نفى مسؤول سوري، تحدث لوسائل إعلام محلية، وجود أي اتفاق مع أنقرة.")
+    assert statement.speaker.code == "SYR/GOV"
+    assert statement.speaker.anonymous and statement.stance == "deny"
+
+
+def test_document_speaks_for_its_issuer() -> None:
+    said = _said("وقالت وزارة الدفاع التركية في بيان إن الاجتماع كان بناء. وبحسب البيان التركي، اتفق "
+                 "الوزراء على مواصلة المحادثات.")
+    (by_statement,) = _by_cue(said, "حسب")
+    assert by_statement.speaker.code == "TUR/MIL"
+    assert by_statement.content.text.startswith("اتفق الوزراء")
+
+
+def test_denial_names_the_outlet_it_quotes_back() -> None:
+    said = _said("طرابلس - نفى المتحدث باسم الحكومة الليبية، اليوم الاثنين، ما أوردته صحف مصرية بشأن "
+                 "لقاء سري في روما.")
+    (denial,) = said
+    assert denial.stance == "deny"
+    assert denial.about is not None and denial.about.code == "EGY/MED"
+    assert _by_cue(said, "أوردته") == []  # the outlet's report is quoted back, not a new statement
+
+
+def test_participle_goes_on_with_the_last_speaker() -> None:
+    said = _said("طرابلس ـ دعت بعثة الأمم المتحدة إلى التهدئة، فيما نفى المتحدث باسم وزارة الداخلية الليبية "
+                 "أن تكون قواتها قد استهدفت مناطق سكنية، متهماً الطرف الآخر بالبدء في إطلاق النار.")
+    (accusing,) = _by_cue(said, "متهما")
+    assert accusing.speaker.country == "LBY"
+
+
+def test_deny_phrase_after_the_complementizer_makes_a_denial() -> None:
+    (statement,) = _said("وقال الجيش السوداني في بيان إنه \"لا صحة\" لاستهداف أي أسواق شعبية.")
+    assert statement.stance == "deny" and statement.speaker.code == "SDN/MIL"
