@@ -41,7 +41,7 @@ def _show(group: Group) -> str:
 
 @app.command()
 def claims(
-    files: list[Path] = typer.Argument(..., exists=True, help="JSONL documents or plain-text articles."),  # noqa: B008
+    files: list[Path] = typer.Argument(..., exists=True, help="JSONL documents or plain-text articles."),
     contested: bool = typer.Option(False, "--contested", help="Only propositions sources disagree on."),
     as_json: bool = typer.Option(False, "--json", help="Print the ledger as JSON."),
 ) -> None:

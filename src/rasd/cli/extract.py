@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -15,20 +16,29 @@ from rasd.cli.app import app
 @app.command()
 def extract(
     source: str = typer.Argument("-", help="A text file, a JSONL file with --jsonl, or - for stdin."),
-    jsonl: bool = typer.Option(False, "--jsonl", help="Input is JSONL (id, text, published…); print the FORMAT.md contract."),
+    jsonl: bool = typer.Option(False, "--jsonl",
+                               help="Input is JSONL (id, text, published…); print the FORMAT.md contract."),
     as_json: bool = typer.Option(False, "--json", help="Print the document as JSON."),
     published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for a single text."),
 ) -> None:
     """Extract events, dates, places and statements from Arabic news."""
     if jsonl:
-        stream = sys.stdin if source == "-" else Path(source).open(encoding="utf-8")
-        for line in stream:
-            if line.strip():
-                rec = json.loads(line)
-                doc = rasd.extract(rec.get("text") or "", rec.get("published"), doc_id=rec.get("id"),
-                                   title=rec.get("title"), url=rec.get("url"))
-                print(json.dumps(doc.to_dict(), ensure_ascii=False))
+        if source == "-":
+            _print_jsonl(sys.stdin)
+        else:
+            with Path(source).open(encoding="utf-8") as stream:
+                _print_jsonl(stream)
         return
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     doc = rasd.extract(text, published)
     print(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1 if as_json else None))
+
+
+def _print_jsonl(lines: Iterable[str]) -> None:
+    """One output object per input document, in the FORMAT.md contract."""
+    for line in lines:
+        if line.strip():
+            rec = json.loads(line)
+            doc = rasd.extract(rec.get("text") or "", rec.get("published"), doc_id=rec.get("id"),
+                               title=rec.get("title"), url=rec.get("url"))
+            print(json.dumps(doc.to_dict(), ensure_ascii=False))

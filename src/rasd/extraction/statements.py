@@ -225,13 +225,17 @@ def _about(doc: Doc, groups: list[Group], speaker: Group, t1: int, s1: int) -> E
     """Whose claim a denial answers: the first other party after the cue, else the last
     other speaker quoted before ("في المقابل، نفت …" answers what was just said). The
     denier's own country is never the one answered ("نفى أن تكون إسرائيل قد …")."""
-    own = speaker.codes
+    mine = [m.entity for m in speaker.members]
+
+    def other(ent: Entity) -> bool:
+        return not any(ent.country == e.country and ent.sector in (None, e.sector) for e in mine)
+
     after = speaker.t1 if speaker.t0 >= t1 else t1
     for g in groups:
-        if after <= g.t0 < s1 and g is not speaker and g.prep in _ABOUT_PREPS and not g.codes <= own:
-            return next(m.entity for m in g.members if m.entity.country not in own)
-    return next((s.speaker for s in reversed(doc.statements) if s.speaker is not None
-                 and s.speaker.country not in own), None)
+        found = next((m.entity for m in g.members if other(m.entity)), None)
+        if after <= g.t0 < s1 and g is not speaker and g.prep in _ABOUT_PREPS and found is not None:
+            return found
+    return next((s.speaker for s in reversed(doc.statements) if s.speaker is not None and other(s.speaker)), None)
 
 
 def _relative_report(ctx: Context, h: _CueHit, prep_ends: set[int]) -> bool:

@@ -11,7 +11,10 @@ from rasd.lexicons.loader import DATA, Row, read_lexicon, read_rows
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 QUAD = {t: q for q, ts in ((1, TYPES[:4]), (2, TYPES[4:7]), (3, TYPES[7:11]), (4, TYPES[11:])) for t in ts}
-SECTORS = frozenset(["GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "PTY", "CVL", "REF", "MED", "JRN", "BUS", "REL", "UAF", "CRM", "EDU", "HLH", "LAB", "AGR", "ELI", "NGO", "IGO", "ENV"])
+SECTORS = frozenset({
+    "GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "PTY", "CVL", "REF", "MED", "JRN",
+    "BUS", "REL", "UAF", "CRM", "EDU", "HLH", "LAB", "AGR", "ELI", "NGO", "IGO", "ENV",
+})
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG"})
 REQUIRED = {
     "countries": ("iso3", "name_en", "names", "capitals", "nisba", "lat", "lon"),
@@ -54,7 +57,7 @@ def _check_row(stem: str, row: Row, header: list[str], codes: frozenset[str]) ->
         if not row[col] and not (stem == "organizations" and col in ("country", "sector")):
             yield f"empty `{col}`"
     country = row["country"] or row["iso3"]
-    if country and country not in codes and not (stem == "countries"):
+    if country and country not in codes and stem != "countries":
         yield f"unknown country code {country!r}"
     sector = row["sector"]
     if sector and sector not in SECTORS:

@@ -62,13 +62,14 @@ class Matcher(Generic[T]):
         # pickles in milliseconds, which is what makes the on-disk cache worth having.
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self._payloads: list[tuple[tuple[bool, tuple[T, ...]], ...]] = []
-        ids: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}  # by object identity: hashing is slow
+        # Payloads deduplicated by object identity: hashing frozen dataclasses is slow.
+        ids: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
         for pattern, (plain, articled) in table.items():
             key = (tuple(map(id, plain)), tuple(map(id, articled)))
             pid = ids.setdefault(key, len(ids))
             if pid == len(self._payloads):
-                self._payloads.append(tuple((needs, tuple(vals)) for needs, vals in ((False, plain), (True, articled))
-                                            if vals))
+                variants = ((False, plain), (True, articled))
+                self._payloads.append(tuple((needs, tuple(vals)) for needs, vals in variants if vals))
             self._automaton.add_word(pattern, pid * _LENGTH_SPAN + len(pattern))
         self.size = len(table)
         if table:
