@@ -11,6 +11,7 @@ import typer
 
 import rasd
 from rasd.cli.app import app
+from rasd.cli.render import render
 
 
 @app.command()
@@ -30,8 +31,11 @@ def extract(
                 _print_jsonl(stream)
         return
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    doc = rasd.extract(text, published)
-    print(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1 if as_json else None))
+    doc = rasd.extract(text, published, doc_id=None if source == "-" else Path(source).name)
+    if as_json:
+        print(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        render(doc)
 
 
 def _print_jsonl(lines: Iterable[str]) -> None:

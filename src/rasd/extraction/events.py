@@ -23,6 +23,7 @@ from rasd.extraction.roles import (
     subject_after,
     subject_before,
 )
+from rasd.lexicons.actors import ambiguous_forms
 from rasd.lexicons.triggers import Trigger, trigger_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
 from rasd.text.normalize import fold
@@ -190,6 +191,8 @@ def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading |
     trigger = _choose(ctx, hit, t1)
     if trigger is None or ctx.excluded_at(t0) or ctx.in_actor(t0, t1):
         return None
+    if ctx.doc.norm.text[hit.word_start:hit.end] in ambiguous_forms():
+        return None  # "فيصل" is a name, not ف + يصل
     if not proclitics_fit(hit.prefix, trigger.pos == "verb"):
         return None
     if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in verb_ends):

@@ -221,7 +221,7 @@ def _referenced(doc: Doc, ctx: Context, groups: list[Group], t1: int, s1: int) -
     return None
 
 
-def _about(doc: Doc, groups: list[Group], speaker: Group, t1: int, s1: int) -> Entity | None:
+def _about(doc: Doc, ctx: Context, groups: list[Group], speaker: Group, t1: int, s1: int) -> Entity | None:
     """Whose claim a denial answers: the first other party after the cue, else the last
     other speaker quoted before ("في المقابل، نفت …" answers what was just said). The
     denier's own country is never the one answered ("نفى أن تكون إسرائيل قد …")."""
@@ -233,9 +233,17 @@ def _about(doc: Doc, groups: list[Group], speaker: Group, t1: int, s1: int) -> E
     after = speaker.t1 if speaker.t0 >= t1 else t1
     for g in groups:
         found = next((m.entity for m in g.members if other(m.entity)), None)
-        if after <= g.t0 < s1 and g is not speaker and g.prep in _ABOUT_PREPS and found is not None:
+        if after <= g.t0 < s1 and g is not speaker and g.prep in _ABOUT_PREPS and found is not None \
+                and not _addressee(ctx, g):
             return found
-    return next((s.speaker for s in reversed(doc.statements) if s.speaker is not None and other(s.speaker)), None)
+    return next((s.speaker for s in reversed(doc.statements)
+                 if s.speaker is not None and other(s.speaker)), None)
+
+
+def _addressee(ctx: Context, g: Group) -> bool:
+    """"في تصريح لـ"هسبريس"": the outlet the denier speaks to, not the one it answers."""
+    before = [t.text for t in ctx.toks[max(g.t0 - 2, 0):g.t0] if t.text not in ('"', "«")]
+    return g.prep == "ل" or (bool(before) and before[-1] == "ل")
 
 
 def _relative_report(ctx: Context, h: _CueHit, prep_ends: set[int]) -> bool:
@@ -295,7 +303,7 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
         ctx.denials.append((t1, s1))
         about, about_by = _referenced(doc, ctx, groups, t1, s1), "reference"
         if about is None:
-            about, about_by = _about(doc, groups, group, t1, s1), "party"
+            about, about_by = _about(doc, ctx, groups, group, t1, s1), "party"
     cue_span = doc.fspan(h.hit.start, h.hit.end)
     seen: set[str | None] = set()
     for m in group.members:
