@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from rasd.doc import DateMention, Doc, Entity, Place
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.roles import Group
-from rasd.lexicons.triggers import Marker, modality_matcher
+from rasd.lexicons.triggers import Marker, Support, modality_matcher, support_matcher
+from rasd.text.matcher import longest, proclitics_fit
 from rasd.text.segment import Token, clauses, sentences
 
 _QUOTE = re.compile(r'"[^"\n]{1,600}"')
@@ -38,6 +39,7 @@ class Context:
     denials: list[tuple[int, int]] = field(default_factory=list)  # contents of deny statements
     quoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges inside quotation marks
     date_tokens: frozenset[int] = frozenset()  # every token inside a date expression
+    supports: list[tuple[int, Support]] = field(default_factory=list)  # support verbs, by token
 
     def token_at(self, folded: int) -> int:
         """Index of the token containing (or following) a folded offset."""
@@ -45,6 +47,11 @@ class Context:
 
     def token_range(self, fstart: int, fend: int) -> tuple[int, int]:
         return self.token_at(fstart), max(bisect_left(self.starts, fend), self.token_at(fstart) + 1)
+
+    def support_before(self, t: int, start: int) -> tuple[int, Support] | None:
+        """The nearest support verb before token t, not before `start`."""
+        found = [(pos, s) for pos, s in self.supports if start <= pos < t]
+        return found[-1] if found else None
 
     def quoted_at(self, t: int) -> bool:
         return any(a <= t < b for a, b in self.quoted)
@@ -117,6 +124,8 @@ def build_context(doc: Doc) -> Context:
                   for p in doc.places if p not in in_line]
     ctx.modifiers = doc.layers.get("modifiers", [])
     ctx.quoted = [ctx.token_range(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
+    ctx.supports = [(ctx.token_at(h.word_start), h.values[0]) for h in longest(support_matcher().find(text))
+                    if proclitics_fit(h.prefix, verbal=True)]
     ctx.markers = [(ctx.token_at(h.word_start), m) for h in modality_matcher().find(text) for m in h.values]
     doc.layers["context"] = ctx
     return ctx

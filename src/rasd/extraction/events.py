@@ -42,7 +42,8 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل"})
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
-_RELATIVE_REACH = 3  # "غارة شنتها طائرة مسيرة إسرائيلية": the agent follows in a relative clause
+_RELATIVE_REACH = 3
+_SUPPORT_REACH = 12  # tokens from a support verb to its noun (the subject and a date come between)  # "غارة شنتها طائرة مسيرة إسرائيلية": the agent follows in a relative clause
 
 
 @dataclass(slots=True)
@@ -177,12 +178,24 @@ def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[in
     modifier = ctx.modifier_after(r.t_end)
     if modifier is not None:
         return modifier, recipient, "noun-nisba-agent"
-    actor = subject_before(groups, r.t, s0)
-    if actor is not None and actor is not recipient:
-        return actor, recipient, "noun-light-verb-subject"
-    actor = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + _RELATIVE_REACH and g.t0 < c1
-                  and not g.prep and g is not recipient), None)
-    return actor, recipient, "noun-relative-subject"
+    relative = next((pos for pos, _ in ctx.supports if r.t_end <= pos <= r.t_end + 2), None)
+    if relative is not None:
+        # "غارة شنتها طائرة مسيرة إسرائيلية": the agent is the subject of the relative verb.
+        actor = next((g for g in groups if relative < g.t0 <= relative + _RELATIVE_REACH and g.t0 < c1
+                      and not g.prep and g is not recipient), None)
+        if actor is not None:
+            return actor, recipient, "noun-relative-subject"
+    support = ctx.support_before(r.t, max(s0, r.t - _SUPPORT_REACH))
+    if support is None:
+        return None, None, "noun-topic"
+    v, verb = support
+    if verb.frame == "between":
+        parties = next((g for g in groups if g.t0 >= r.t_end and g.prep == "بين"), None)
+        return parties, recipient, "noun-support-between"
+    agent = subject_adjacent(groups, ctx.toks, v, s0) \
+        or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens) \
+        or subject_before(groups, v, s0) or ctx.carried_subject(v)
+    return agent, recipient, "noun-support-subject"
 
 
 def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading | None:

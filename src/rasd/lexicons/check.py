@@ -27,6 +27,7 @@ REQUIRED = {
     "places": ("names", "name_en", "country", "lat", "lon", "kind"),
     "months": ("names", "calendar", "month"),
     "debris": ("pattern", "kind"),
+    "support-verbs": ("lemma", "present", "frame"),
 }
 
 

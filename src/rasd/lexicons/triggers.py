@@ -105,3 +105,20 @@ class Marker:
 def modality_matcher() -> Matcher[Marker]:
     return Matcher((fold(r["pattern"]), Marker(r["modality"], r["scope"], r.where))
                    for r in read_lexicon("modality"))
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    lemma: str
+    frame: str  # subject | between
+    source: str
+
+
+@cache
+def support_matcher() -> Matcher[Support]:
+    """Support verbs: a trigger noun after one reports an event (support-verbs.tsv)."""
+    entries: list[tuple[str, Support]] = []
+    for row in read_lexicon("support-verbs"):
+        support = Support(row["lemma"], row["frame"] or "subject", row.where)
+        entries += [(form, support) for form in verb_forms(row["lemma"], row["present"])]
+    return Matcher(entries)
