@@ -66,12 +66,11 @@ class _Word:
         return self.hit.prefix.startswith("و")
 
 
-def _choose(hit: Hit[ActorWord]) -> ActorWord:
-    """One reading of an ambiguous form: سورية is the country bare, the nisba with ال."""
-    values = hit.values
+def _choose(hit: Hit[ActorWord], named: Counter[str | None]) -> ActorWord:
+    """One reading of an ambiguous form: سورية is the country bare, the nisba with ال;
+    between two countries, the one the document names elsewhere."""
     definite = "ال" in hit.prefix or hit.prefix.endswith("لل")
-    ranked = sorted(values, key=lambda w: _rank(w, definite))
-    return ranked[0]
+    return min(hit.values, key=lambda w: (-named[w.country], _rank(w, definite)))
 
 
 def _rank(word: ActorWord, definite: bool) -> int:
@@ -124,8 +123,15 @@ class _Composer:
                 self._add(w, w.t1, w.word.country, None, f"{w.word.source} nisba-modifier")
                 self.mentions[-1].weak = True
             return i + 1
+        if kind in ("country", "capital") and self._is_location(w):
+            return i + 1
         self._add(w, w.t1, w.word.country, w.word.sector, f"{w.word.source} {kind}", w.word.name)
         return i + 1
+
+    def _is_location(self, w: _Word) -> bool:
+        """"في العاصمة العمانية مسقط", "بمدينة طرابلس": a place, not a state acting."""
+        back = [self._tok(w.t0 - k) for k in (1, 2)]
+        return back[0] in _PLACE_NOUNS or (back[1] in _PLACE_NOUNS and back[0] not in ("،", ","))
 
     def _is_people(self, w: _Word) -> bool:
         """"مئات التونسيين", "17 فلسطينياً": a nisba used as a noun names people (CVL)."""
@@ -271,12 +277,16 @@ class _Composer:
 
 def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
     starts = [t.start for t in toks]
+    hits = longest(actor_matcher().find(doc.norm.text))
+    # A form naming two countries (عمان: Oman, or Amman for Jordan) goes to the one the
+    # document speaks of otherwise.
+    named = Counter(h.values[0].country for h in hits if len({v.country for v in h.values}) == 1)
     words: list[_Word] = []
-    for hit in longest(actor_matcher().find(doc.norm.text)):
+    for hit in hits:
         t0 = bisect_left(starts, hit.word_start)
         t1 = bisect_left(starts, hit.end)
         if t0 < len(toks) and toks[t0].start == hit.word_start:
-            words.append(_Word(hit, t0, max(t1, t0 + 1), _choose(hit)))
+            words.append(_Word(hit, t0, max(t1, t0 + 1), _choose(hit, named)))
     return words
 
 

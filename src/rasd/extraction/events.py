@@ -43,7 +43,7 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _RELATIVE_REACH = 3
-_SUPPORT_REACH = 12  # tokens from a support verb to its noun (the subject and a date come between)  # "غارة شنتها طائرة مسيرة إسرائيلية": the agent follows in a relative clause
+_SUPPORT_REACH = 12  # tokens from a support verb to its noun (the subject and a date come between)
 
 
 @dataclass(slots=True)
