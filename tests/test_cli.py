@@ -25,13 +25,13 @@ NEWS = [
 
 
 def invoke(*args: str, stdin: str | None = None) -> str:
-    result = runner.invoke(app, list(args), input=stdin)
+    result = runner.invoke(app, list(args), input=stdin, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
 def test_extract_from_stdin() -> None:
-    out = json.loads(invoke("extract", "--published", "2023-04-25", stdin=TEXT))
+    out = json.loads(invoke("extract", "--json", "--published", "2023-04-25", stdin=TEXT))
     assert [d["value"] for d in out["dates"]] == ["2023-04-25"]
     assert "RUS/MIL" in [e["code"] for e in out["entities"]]
     assert all(TEXT[e["start"]:e["end"]] == e["text"] for e in out["entities"])
@@ -40,15 +40,21 @@ def test_extract_from_stdin() -> None:
 def test_extract_from_a_file(tmp_path: Path) -> None:
     path = tmp_path / "article.txt"
     path.write_text(TEXT, encoding="utf-8")
-    from_file = json.loads(invoke("extract", str(path), "--published", "2023-04-25"))
-    from_stdin = json.loads(invoke("extract", "--published", "2023-04-25", stdin=TEXT))
-    assert from_file == from_stdin
+    from_file = json.loads(invoke("extract", str(path), "--json", "--published", "2023-04-25"))
+    from_stdin = json.loads(invoke("extract", "--json", "--published", "2023-04-25", stdin=TEXT))
+    assert from_file["id"] == "article.txt" and from_stdin["id"] is None
+    assert {k: v for k, v in from_file.items() if k != "id"} == {k: v for k, v in from_stdin.items() if k != "id"}
 
 
 def test_extract_json_is_indented() -> None:
     out = invoke("extract", "--json", stdin=TEXT)
     assert out.count("\n") > 5
     assert json.loads(out)["entities"]
+
+
+def test_extract_without_json_renders_for_a_reader() -> None:
+    out = invoke("extract", "--published", "2023-04-25", stdin=TEXT)
+    assert "CONSULT" in out and "RUS/MIL" in out and "اليوم الثلاثاء" in out
 
 
 def test_extract_jsonl_prints_one_object_per_line_with_the_ids(tmp_path: Path) -> None:
@@ -100,6 +106,12 @@ def test_lexicon_check_exit_code_matches_the_problems() -> None:
     lines = result.stdout.splitlines()
     assert lines[-1] == f"{len(problems)} problem(s)"
     assert lines[:-1] == [str(p) for p in problems]
+
+
+def test_lexicon_check_passes_on_the_shipped_lexicons() -> None:
+    result = runner.invoke(app, ["lexicon", "check"])
+    assert result.stdout.strip() == "0 problem(s)"
+    assert result.exit_code == 0
 
 
 def test_lexicon_stats_json_has_the_keys() -> None:

@@ -47,6 +47,16 @@ def test_country_rows_fold_their_names() -> None:
     assert fold("أنقرة") in load_countries()["TUR"].capitals
 
 
+def test_shipped_lexicons_have_no_problems() -> None:
+    assert [str(p) for p in check()] == []
+
+
+def test_every_un_member_is_complete() -> None:
+    figures = stats()
+    assert figures["un_members_missing"] == []
+    assert figures["un_members_complete"] == "193/193"
+
+
 @pytest.mark.parametrize(("key", "minimum"), [
     ("people", 400), ("organizations", 150), ("trigger_lemmas", 600), ("places_with_coordinates", 300),
 ])

@@ -9,7 +9,7 @@ the same real-world event merge into one record that keeps each mention as evide
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.context import Context, clause_of, sentence_of
@@ -41,9 +41,13 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           # a time reference, not a report: "بعد سنوات من العداء خلال الحرب"
                           "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل"})
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
+_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+# Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
+_EVENT_WORDS = frozenset("""ضربه ضربات هجوم هجمات اعتداء اعتداءات عمليه عمليات قرار اتفاق اتفاقيه خطوه غاره غارات
+    تفجير تفجيرات اقتحام اعلان تصريحات توغل قصف""".split())
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _RELATIVE_REACH = 3
-_SUPPORT_REACH = 12  # tokens from a support verb to its noun (the subject and a date come between)
+_SUPPORT_REACH = 5  # words from a support verb to its noun, not counting its subject and dates
 
 
 @dataclass(slots=True)
@@ -185,8 +189,8 @@ def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[in
                       and not g.prep and g is not recipient), None)
         if actor is not None:
             return actor, recipient, "noun-relative-subject"
-    support = ctx.support_before(r.t, max(s0, r.t - _SUPPORT_REACH))
-    if support is None:
+    support = ctx.support_before(r.t, s0)
+    if support is None or _loose_words(ctx, groups, support[0], r.t) > _SUPPORT_REACH:
         return None, None, "noun-topic"
     v, verb = support
     if verb.frame == "between":
@@ -196,6 +200,13 @@ def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[in
         or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens) \
         or subject_before(groups, v, s0) or ctx.carried_subject(v)
     return agent, recipient, "noun-support-subject"
+
+
+def _loose_words(ctx: Context, groups: list[Group], a: int, b: int) -> int:
+    """Words between two tokens that belong to no actor and no date: how far apart they
+    really are once "أجرى وزراء الدفاع … في تركيا وروسيا وإيران" is read as one subject."""
+    inside = {t for g in groups for t in range(g.t0, g.t1)} | ctx.date_tokens
+    return sum(1 for t in range(a + 1, b) if ctx.toks[t].is_word and t not in inside)
 
 
 def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading | None:
@@ -243,14 +254,30 @@ def find_events(doc: Doc) -> None:
         if actor is not None and recipient is not None and actor.codes == recipient.codes and \
                 r.trigger.type not in POOLED:
             recipient = None
-        if recipient is None and actor is not None and r.trigger.type not in POOLED:
-            recipient = _other_party(groups, actor, r.t_end, s1)
         event = _event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1))
+        _reaction_target(ctx, r, actor, event, events)
+        if not event.recipient and actor is not None and r.trigger.type not in POOLED:
+            event.recipient = _entities(_other_party(groups, actor, r.t_end, s1))
         _target_from_place(event)
         _protest_target(event)
         if any(e.country for e in event.actor + event.recipient):
             events.append(event)
     doc.events = merge(events)
+
+
+def _reaction_target(ctx: Context, r: _Reading, actor: Group | None, event: Event, earlier: list[Event]) -> None:
+    """"دان الناطق … الضربة", "رحبت الخارجية التركية بالاتفاق": a reaction to an event
+    reported before targets that event's actor."""
+    if event.recipient or event.type not in _REACTIONS or actor is None:
+        return
+    start = max(r.t_end, actor.t1 if actor.t0 > r.t else r.t_end)
+    words = [t.text for i, t in enumerate(ctx.toks[start:start + 6], start) if t.is_word and i not in ctx.date_tokens]
+    if not any(_without_proclitic(w).removeprefix("ال") in _EVENT_WORDS for w in words[:4]):
+        return
+    own = {e.country for e in event.actor}
+    before = next((e for e in reversed(earlier) if e.actor and not {a.country for a in e.actor} & own), None)
+    if before is not None:
+        event.recipient = [replace(a, source=a.source + " + reaction-target") for a in before.actor]
 
 
 def _event(doc: Doc, ctx: Context, r: _Reading, actor: Group | None, recipient: Group | None, rule: str,

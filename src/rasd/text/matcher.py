@@ -103,13 +103,16 @@ class Matcher(Generic[T]):
 
 
 def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
-    """Leftmost-longest hits that do not overlap, in text order."""
+    """Non-overlapping hits, longest first, in text order: "وقائد قوات سوريا الديمقراطية"
+    keeps the organisation rather than the shorter "قائد قوات" that starts earlier."""
     kept: list[Hit[T]] = []
-    for hit in sorted(hits, key=lambda h: (h.word_start, -(h.end - h.word_start))):
-        if kept and hit.word_start < kept[-1].end:
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.word_start), h.word_start)):
+        if any(hit.word_start < end and start < hit.end for start, end in taken):
             continue
         kept.append(hit)
-    return kept
+        taken.append((hit.word_start, hit.end))
+    return sorted(kept, key=lambda h: h.word_start)
 
 
 def proclitics_fit(prefix: str, verbal: bool) -> bool:
