@@ -18,6 +18,10 @@ from rasd.lexicons.triggers import Marker, Support, modality_matcher, support_ma
 from rasd.text.matcher import longest, proclitics_fit
 from rasd.text.segment import Token, clauses, sentences
 
+_LOCATIVE_WORDS = frozenset({
+    "في", "وفي", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل",
+    "الي", "عند", "مدينه", "بلده", "منطقه", "محافظه", "العاصمه", "ولايه", "مخيم",
+})
 _QUOTE = re.compile(r'"[^"\n]{1,600}"')
 
 
@@ -38,6 +42,7 @@ class Context:
     markers: list[tuple[int, Marker]] = field(default_factory=list)
     denials: list[tuple[int, int]] = field(default_factory=list)  # contents of deny statements
     quoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges inside quotation marks
+    historical: list[int] = field(default_factory=list)  # trigger tokens of events coded historical
     date_tokens: frozenset[int] = frozenset()  # every token inside a date expression
     supports: list[tuple[int, Support]] = field(default_factory=list)  # support verbs, by token
 
@@ -82,13 +87,22 @@ class Context:
 
     def place_near(self, t: int, sentence: tuple[int, int], actor: Group | None,
                    recipient: Group | None) -> Place | None:
-        """The nearest place of the sentence that is not one of the parties themselves."""
+        """Where the event happened: the nearest place of the sentence introduced as a
+        location (في، بـ، قرب …), else the nearest city or region; a bare country name is
+        a party ("بين تركيا والنظام السوري"), not a location."""
         taken = [(m.t0, m.t1) for g in (actor, recipient) if g for m in g.members]
-        inside = [(p0, p) for p0, p1, p in self.places if sentence[0] <= p0 < sentence[1]
+        inside = [(p0, p, self._locative(p0)) for p0, p1, p in self.places if sentence[0] <= p0 < sentence[1]
                   and not any(a <= p0 and p1 <= b for a, b in taken)]
+        # Without في/بـ, a country, or a capital standing for its state ("وصفتها أنقرة"), is a party.
+        inside = [x for x in inside if x[2] or (x[1].kind != "country" and not self.in_actor(x[0], x[0] + 1))]
         if not inside:
             return self.dateline_place
-        return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
+        return min(inside, key=lambda x: (not x[2], abs(x[0] - t), x[0] < t))[1]
+
+    def _locative(self, t: int) -> bool:
+        word = self.toks[t].text
+        prev = self.toks[t - 1].text if t > 0 else ""
+        return word.startswith(("ب", "وب")) or prev in _LOCATIVE_WORDS
 
     def modifier_after(self, t_end: int) -> Group | None:
         """A nisba right after a noun trigger names its agent: "غارة جوية أمريكية" → USA."""

@@ -43,8 +43,10 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
-_EVENT_WORDS = frozenset("""ضربه ضربات هجوم هجمات اعتداء اعتداءات عمليه عمليات قرار اتفاق اتفاقيه خطوه غاره غارات
-    تفجير تفجيرات اقتحام اعلان تصريحات توغل قصف""".split())
+_EVENT_WORDS = frozenset({
+    "ضربه", "ضربات", "هجوم", "هجمات", "اعتداء", "اعتداءات", "عمليه", "عمليات", "قرار", "اتفاق", "اتفاقيه", "خطوه", "غاره", "غارات",
+    "تفجير", "تفجيرات", "اقتحام", "اعلان", "تصريحات", "توغل", "قصف",
+})
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _RELATIVE_REACH = 3
 _SUPPORT_REACH = 5  # words from a support verb to its noun, not counting its subject and dates
@@ -262,6 +264,8 @@ def find_events(doc: Doc) -> None:
         _protest_target(event)
         if any(e.country for e in event.actor + event.recipient):
             events.append(event)
+            if event.modality == "historical":
+                ctx.historical.append(r.t)
     doc.events = merge(events)
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rasd.doc import DateMention
-from rasd.extraction.context import Context
+from rasd.extraction.context import Context, sentence_of
 from rasd.lexicons.triggers import Trigger
 from rasd.text.matcher import Hit
 
 _BEFORE_WINDOW = 3
 _HISTORICAL_AGE = timedelta(days=180)
+_RECENT = timedelta(days=31)
 # First-listed wins when markers disagree: a negation outranks a plan, a plan a condition.
 _PRIORITY = ("negated", "hypothetical", "future", "historical")
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")
@@ -23,7 +24,10 @@ _IMPERFECT_PREFIXES = ("ي", "ت", "ن")
 
 def _marker_modes(ctx: Context, t: int, clause: tuple[int, int]) -> set[str]:
     modes: set[str] = set()
+    s0, s1 = sentence_of(ctx, t)
     for m0, marker in ctx.markers:
+        if marker.scope == "sentence" and s0 <= m0 < s1:
+            modes.add(marker.modality)
         if not clause[0] <= m0 < clause[1]:
             continue
         if marker.scope == "clause" or (marker.scope == "before" and 0 < t - m0 <= _BEFORE_WINDOW) \
@@ -32,18 +36,21 @@ def _marker_modes(ctx: Context, t: int, clause: tuple[int, int]) -> set[str]:
     return modes
 
 
-def _is_old(d: DateMention | None, published: date | None) -> bool:
-    if d is None or published is None or d.direction == "future":
-        return False
-    value = d.value
+def _age(d: DateMention | None, published: date | None) -> timedelta | None:
+    """How long before publication a dated event happened (None: undated, future or weeks)."""
+    if d is None or published is None or d.direction == "future" or "W" in d.value:
+        return None
     try:
-        if "W" in value:
-            return False
-        parts = [int(x) for x in value.split("-")]
+        parts = [int(x) for x in d.value.split("-")]
         when = date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28)
     except ValueError:
-        return False
-    return published - when > _HISTORICAL_AGE
+        return None
+    return published - when
+
+
+def _is_old(d: DateMention | None, published: date | None) -> bool:
+    age = _age(d, published)
+    return age is not None and age > _HISTORICAL_AGE
 
 
 def modality_of(ctx: Context, t: int, hit: Hit[Trigger], trigger: Trigger, clause: tuple[int, int],
@@ -59,6 +66,17 @@ def modality_of(ctx: Context, t: int, hit: Hit[Trigger], trigger: Trigger, claus
         modes.add("negated")
     if when is not None and when.direction == "future":
         modes.add("future")
-    if _is_old(when, ctx.doc.published):
+    if _is_old(when, ctx.doc.published) or (_continues_history(ctx, t) and when is None):
         modes.add("historical")
+    elif _age(when, ctx.doc.published) is not None and _age(when, ctx.doc.published) <= _RECENT:
+        modes.discard("historical")  # dated within weeks of publication: news, not background
     return next((m for m in _PRIORITY if m in modes), "asserted")
+
+
+def _continues_history(ctx: Context, t: int) -> bool:
+    """A sentence opening with "كما" ("also") goes on with the background of the one before."""
+    s0, _ = sentence_of(ctx, t)
+    if ctx.toks[s0].text not in ("كما", "وكما") or s0 == 0:
+        return False
+    p0, p1 = sentence_of(ctx, s0 - 1)
+    return any(p0 <= pos < p1 for pos in ctx.historical)

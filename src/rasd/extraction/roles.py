@@ -22,6 +22,9 @@ _TIME_WORDS = frozenset({"اليوم", "امس", "مساء", "صباح", "فجر
                          # pronoun-carrying prepositions: "التي دعت إليها جبهة الخلاص"
                          "اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه", "منها",
                          "عنه", "عنها", "به", "بها", "معه", "معها"})
+_AUXILIARIES = frozenset({
+    "كان", "كانت", "كانوا", "قد", "وقد", "لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "سوف", "سبق", "سبقت", "عاد", "عادت", "بات", "باتت", "ظل", "ظلت", "تكاد", "يكاد",
+})
 RECIPIENT_REACH = 14  # tokens from a trigger to its recipient; commas do not end the search
 
 
@@ -88,11 +91,12 @@ def subject_after(groups: list[Group], toks: list[Token], t: int, limit: int,
 
 
 def subject_adjacent(groups: list[Group], toks: list[Token], t: int, start: int) -> Group | None:
-    """A subject ending right before the verb, at most two words away ("الجزائر كانت قد حذّرت")."""
+    """A subject right before the verb, with at most auxiliaries and negation between
+    ("الجزائر كانت قد حذّرت"); "النظام على أنها بحثت" has its own pronoun subject."""
     for g in reversed(groups):
         if g.t1 <= t and not g.weak:
             gap = toks[g.t1:t]
-            if g.t0 >= start and not g.prep and len(gap) <= 2 and all(x.is_word for x in gap):
+            if g.t0 >= start and not g.prep and len(gap) <= 2 and all(x.text in _AUXILIARIES for x in gap):
                 return g
             return None
     return None
