@@ -18,6 +18,7 @@ from rasd.extraction.roles import (
     RECIPIENT_REACH,
     Group,
     groups_in,
+    main_subject,
     recipient_after,
     subject_adjacent,
     subject_after,
@@ -44,9 +45,10 @@ _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
 _EVENT_WORDS = frozenset({
-    "ضربه", "ضربات", "هجوم", "هجمات", "اعتداء", "اعتداءات", "عمليه", "عمليات", "قرار", "اتفاق", "اتفاقيه", "خطوه", "غاره", "غارات",
-    "تفجير", "تفجيرات", "اقتحام", "اعلان", "تصريحات", "توغل", "قصف",
+    "ضربه", "ضربات", "هجوم", "هجمات", "اعتداء", "اعتداءات", "عمليه", "عمليات", "قرار", "اتفاق", "اتفاقيه",
+    "خطوه", "غاره", "غارات", "تفجير", "تفجيرات", "اقتحام", "اعلان", "تصريحات", "توغل", "قصف",
 })
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _RELATIVE_REACH = 3
 _SUPPORT_REACH = 5  # words from a support verb to its noun, not counting its subject and dates
@@ -259,7 +261,8 @@ def find_events(doc: Doc) -> None:
         event = _event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1))
         _reaction_target(ctx, r, actor, event, events)
         if not event.recipient and actor is not None and r.trigger.type not in POOLED:
-            event.recipient = _entities(_other_party(groups, actor, r.t_end, s1))
+            target = _pronoun_target(ctx, r, groups, actor, s0) or _other_party(groups, actor, r.t_end, s1)
+            event.recipient = _entities(target)
         _target_from_place(event)
         _protest_target(event)
         if any(e.country for e in event.actor + event.recipient):
@@ -302,6 +305,15 @@ def _other_party(groups: list[Group], actor: Group, t: int, s1: int) -> Group | 
     """Failing the frame, the next other party of the sentence is the likeliest target."""
     return next((g for g in groups if t <= g.t0 < min(s1, t + RECIPIENT_REACH) and g is not actor
                  and g.codes != actor.codes and not g.anaphoric), None)
+
+
+def _pronoun_target(ctx: Context, r: _Reading, groups: list[Group], actor: Group | None, s0: int) -> Group | None:
+    """A verb with an object pronoun ("ويطالبها", "استهدفته") points back to the sentence's
+    subject: "رفضت إيران القرار الذي … ويطالبها بالتعاون" targets Iran."""
+    if r.trigger.pos != "verb" or not ctx.doc.norm.text[r.hit.start:r.hit.end].endswith(_OBJECT_PRONOUNS):
+        return None
+    main = main_subject(groups, r.t, s0)
+    return main if main is not None and actor is not None and main.codes != actor.codes else None
 
 
 def _protest_target(e: Event) -> None:

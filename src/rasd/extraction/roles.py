@@ -21,11 +21,11 @@ _TIME_WORDS = frozenset({"اليوم", "امس", "مساء", "صباح", "فجر
                          "الخميس", "الجمعه", "السبت", "اول", "قد", "وقد", "فيه", "فيها",
                          # pronoun-carrying prepositions: "التي دعت إليها جبهة الخلاص"
                          "اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه", "منها",
-                         "عنه", "عنها", "به", "بها", "معه", "معها"})
+                         "عنه", "عنها", "به", "بها", "معه", "معها", "خلاله", "خلالها"})
 _AUXILIARIES = frozenset({
     "كان", "كانت", "كانوا", "قد", "وقد", "لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "سوف", "سبق", "سبقت", "عاد", "عادت", "بات", "باتت", "ظل", "ظلت", "تكاد", "يكاد",
 })
-RECIPIENT_REACH = 14  # tokens from a trigger to its recipient; commas do not end the search
+RECIPIENT_REACH = 12  # words from a trigger to its recipient; commas do not end the search
 
 
 @dataclass(slots=True)
@@ -125,7 +125,7 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
     preps = {r.split(":")[0] for r in roles} | {"لدي"}
     if skip is not None and skip.t0 > t:
         t = skip.t1 - 1  # VSO: the object comes after the postposed subject
-    limit = min(limit, t + RECIPIENT_REACH)
+    limit = min(limit, _reach(toks, t, RECIPIENT_REACH))
     for g in groups:
         if g.t0 <= t or g.t0 >= limit or g is skip or (skip is not None and g.codes == skip.codes):
             continue
@@ -136,6 +136,16 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
         if g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0]):
             return g
     return None
+
+
+def _reach(toks: list[Token], t: int, words: int) -> int:
+    """The token index `words` words after t: commas, brackets and quotes do not count."""
+    seen = 0
+    for i in range(t + 1, len(toks)):
+        seen += toks[i].is_word
+        if seen > words:
+            return i
+    return len(toks)
 
 
 def _governs(word: str, preps: set[str]) -> bool:

@@ -120,5 +120,8 @@ def support_matcher() -> Matcher[Support]:
     entries: list[tuple[str, Support]] = []
     for row in read_lexicon("support-verbs"):
         support = Support(row["lemma"], row["frame"] or "subject", row.where)
-        entries += [(form, support) for form in verb_forms(row["lemma"], row["present"])]
+        # The bare past of a doubled verb (شنّ → شن) is too short for the generator, which
+        # guards short forms, but as a whole word it is unmistakable.
+        forms = verb_forms(row["lemma"], row["present"]) | {fold(row["lemma"])}
+        entries += [(form, support) for form in forms]
     return Matcher(entries)
