@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rasd.doc import DateMention, Doc, Entity, Place
 from rasd.extraction.actors import ActorMention
-from rasd.extraction.roles import Group
+from rasd.extraction.roles import Group, groups_in
 from rasd.lexicons.triggers import Marker, Support, modality_matcher, support_matcher
 from rasd.text.matcher import longest, proclitics_fit
 from rasd.text.segment import Token, clauses, sentences
@@ -40,11 +40,21 @@ class Context:
     subjects: list[tuple[int, Group]] = field(default_factory=list)
     dateline_place: Place | None = None  # where the report was filed: the fallback location
     markers: list[tuple[int, Marker]] = field(default_factory=list)
+    actor_tokens: frozenset[int] = frozenset()  # tokens inside an actor mention
+    cores: list[str] = field(default_factory=list)  # each token without its proclitics
+    _groups: dict[tuple[int, int], list[Group]] = field(default_factory=dict)
     denials: list[tuple[int, int]] = field(default_factory=list)  # contents of deny statements
     quoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges inside quotation marks
     historical: list[int] = field(default_factory=list)  # trigger tokens of events coded historical
     date_tokens: frozenset[int] = frozenset()  # every token inside a date expression
     supports: list[tuple[int, Support]] = field(default_factory=list)  # support verbs, by token
+
+    def groups(self, t0: int, t1: int) -> list[Group]:
+        """The actor groups of a sentence, computed once per sentence."""
+        key = (t0, t1)
+        if key not in self._groups:
+            self._groups[key] = groups_in(self.mentions, self.toks, t0, t1)
+        return self._groups[key]
 
     def token_at(self, folded: int) -> int:
         """Index of the token containing (or following) a folded offset."""
@@ -65,7 +75,7 @@ class Context:
         return any(a <= t < b for a, b in self.excluded)
 
     def in_actor(self, t0: int, t1: int) -> bool:
-        return any(m.t0 <= t0 and t1 <= m.t1 for m in self.mentions)
+        return all(t in self.actor_tokens for t in range(t0, t1))
 
     def carried_subject(self, t: int) -> Group | None:
         """The latest subject coded before token t."""
@@ -115,6 +125,17 @@ class Context:
         return None
 
 
+_CLITIC_CHAINS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
+
+
+def without_proclitic(word: str) -> str:
+    """A word without its leading proclitic chain: "والقوات" → "قوات", "بالاتفاق" → "اتفاق"."""
+    for clitic in _CLITIC_CHAINS:
+        if word.startswith(clitic):
+            return word[len(clitic):]
+    return word
+
+
 def _ranges(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [ctx.token_range(a, b) for a, b in spans]
 
@@ -137,6 +158,8 @@ def build_context(doc: Doc) -> Context:
     ctx.places = [(*ctx.token_range(doc.norm.to_folded(p.span.start), doc.norm.to_folded(p.span.end)), p)
                   for p in doc.places if p not in in_line]
     ctx.modifiers = doc.layers.get("modifiers", [])
+    ctx.actor_tokens = frozenset(t for m in ctx.mentions for t in range(m.t0, m.t1))
+    ctx.cores = [without_proclitic(t.text) for t in toks]
     ctx.quoted = [ctx.token_range(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
     ctx.supports = [(ctx.token_at(h.word_start), h.values[0]) for h in longest(support_matcher().find(text))
                     if proclitics_fit(h.prefix, verbal=True)]

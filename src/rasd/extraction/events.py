@@ -12,12 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
-from rasd.extraction.context import Context, clause_of, sentence_of
+from rasd.extraction.context import Context, clause_of, sentence_of, without_proclitic
 from rasd.extraction.modality import modality_of
 from rasd.extraction.roles import (
     RECIPIENT_REACH,
     Group,
-    groups_in,
     main_subject,
     recipient_after,
     subject_adjacent,
@@ -67,8 +66,8 @@ def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
     after the subject; "دعا المجلس إلى وقف إطلاق النار" has all three words."""
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in tail]
     k = 0
-    for tok in ctx.toks[t1:t1 + _IDIOM_GAP + len(words)]:
-        if tok.text.startswith(words[k]) or _without_proclitic(tok.text).startswith(words[k]):
+    for i in range(t1, min(t1 + _IDIOM_GAP + len(words), len(ctx.toks))):
+        if ctx.toks[i].text.startswith(words[k]) or ctx.cores[i].startswith(words[k]):
             k += 1
             if k == len(words):
                 return True
@@ -77,18 +76,12 @@ def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
     return False
 
 
-def _without_proclitic(word: str) -> str:
-    for clitic in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
-        if word.startswith(clitic):
-            return word[len(clitic):]
-    return word
-
-
 def _choose(ctx: Context, hit: Hit[Trigger], t1: int) -> Trigger | None:
     """A split idiom whose tail follows, else a verb reading, a participle, then a noun."""
     order = {"verb": 0, "noun": 1, "participle": 2}
     plain = [tr for tr in hit.values if not tr.tail]
-    idioms = [tr for tr in hit.values if tr.tail and _tail_follows(ctx, t1, tr.tail)]
+    idioms = [tr for tr in hit.values if tr.tail and _tail_follows(ctx, t1, tr.tail)] \
+        if len(plain) < len(hit.values) else []
     ranked = idioms + sorted(plain, key=lambda tr: order.get(tr.pos, 3))
     return ranked[0] if ranked else None
 
@@ -216,8 +209,10 @@ def _loose_words(ctx: Context, groups: list[Group], a: int, b: int) -> int:
 def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading | None:
     """A trigger hit on tokens, unless it sits in debris or inside an actor name."""
     t0, t1 = ctx.token_range(hit.word_start, hit.end)
+    if ctx.excluded_at(t0) or ctx.in_actor(t0, t1):
+        return None
     trigger = _choose(ctx, hit, t1)
-    if trigger is None or ctx.excluded_at(t0) or ctx.in_actor(t0, t1):
+    if trigger is None:
         return None
     if ctx.doc.norm.text[hit.word_start:hit.end] in ambiguous_forms():
         return None  # "فيصل" is a name, not ف + يصل
@@ -250,7 +245,7 @@ def find_events(doc: Doc) -> None:
             verb_ends.add(r.t_end - 1)
         s0, s1 = sentence_of(ctx, r.t)
         c0, c1 = clause_of(ctx, r.t)
-        groups = groups_in(ctx.mentions, ctx.toks, s0, s1)
+        groups = ctx.groups(s0, s1)
         actor, recipient, rule = _roles(ctx, r, groups, (c0, c1), (s0, s1), ctx.carried_subject(r.t))
         if actor is None and recipient is None:
             continue
@@ -279,7 +274,7 @@ def _reaction_target(ctx: Context, r: _Reading, actor: Group | None, event: Even
         return
     start = max(r.t_end, actor.t1 if actor.t0 > r.t else r.t_end)
     words = [t.text for i, t in enumerate(ctx.toks[start:start + 6], start) if t.is_word and i not in ctx.date_tokens]
-    if not any(_without_proclitic(w).removeprefix("ال") in _EVENT_WORDS for w in words[:4]):
+    if not any(without_proclitic(w).removeprefix("ال") in _EVENT_WORDS for w in words[:4]):
         return
     own = {e.country for e in event.actor}
     before = next((e for e in reversed(earlier) if e.actor and not {a.country for a in e.actor} & own), None)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rasd.doc import Doc, Entity, Statement
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import Context, clause_of, sentence_of
-from rasd.extraction.roles import Group, groups_in, main_subject, subject_adjacent, subject_after
+from rasd.extraction.roles import Group, main_subject, subject_adjacent, subject_after
 from rasd.lexicons.triggers import Cue, cue_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
 from rasd.text.normalize import fold
@@ -275,7 +275,7 @@ def find_statements(doc: Doc) -> None:
         if cue.kind == "phrase" and _carried_by_cue(ctx, h, hits):
             continue
         s0, s1 = sentence_of(ctx, t0)
-        groups = groups_in(ctx.mentions, ctx.toks, s0, s1)
+        groups = ctx.groups(s0, s1)
         group, rule = _speaker(ctx, h, groups, (s0, s1), spoken)
         if group is not None:
             _mark_anonymous(ctx, group)

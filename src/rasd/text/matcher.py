@@ -10,8 +10,7 @@ so a pattern decides exactly which suffixed words it accepts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -22,6 +21,7 @@ _PREP = ("", "ب", "ك", "ل", "ال", "بال", "كال", "لل", "س")
 PROCLITICS = frozenset(c + p for c in _CONJ for p in _PREP)
 # "لل" is ل + ال, so both spell a definite article on the word that follows.
 _ARTICLE_ENDINGS = ("ال", "لل")
+_MAX_PREFIX = max(map(len, PROCLITICS))
 _LENGTH_SPAN = 1 << 12  # patterns are shorter than this; the rest of the stored int is the payload id
 
 
@@ -29,9 +29,9 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() and ch != "_"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[T]):
-    """A lexicon hit: folded offsets of the matched form, its proclitics and payloads."""
+class Hit(NamedTuple, Generic[T]):
+    """A lexicon hit: folded offsets of the matched form, its proclitics and payloads
+    (a tuple: an article yields hundreds of them)."""
 
     start: int
     end: int
@@ -88,8 +88,10 @@ class Matcher(Generic[T]):
                 continue
             pid, length = divmod(code, _LENGTH_SPAN)
             start = end - length
+            # Proclitic chains are at most four letters: a longer run before the match
+            # means it sits inside another word.
             word_start = start
-            while word_start > 0 and is_word_char(text[word_start - 1]):
+            while word_start > 0 and start - word_start <= _MAX_PREFIX and is_word_char(text[word_start - 1]):
                 word_start -= 1
             prefix = text[word_start:start]
             if prefix not in PROCLITICS:
@@ -105,13 +107,16 @@ class Matcher(Generic[T]):
 def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
     """Non-overlapping hits, longest first, in text order: "وقائد قوات سوريا الديمقراطية"
     keeps the organisation rather than the shorter "قائد قوات" that starts earlier."""
+    if not hits:
+        return []
+    taken = bytearray(max(h.end for h in hits))
     kept: list[Hit[T]] = []
-    taken: list[tuple[int, int]] = []
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.word_start), h.word_start)):
-        if any(hit.word_start < end and start < hit.end for start, end in taken):
+    for hit in sorted(hits, key=lambda h: (h.word_start - h.end, h.word_start)):
+        start = hit.word_start
+        if taken.find(1, start, hit.end) != -1:
             continue
         kept.append(hit)
-        taken.append((hit.word_start, hit.end))
+        taken[start:hit.end] = b"\x01" * (hit.end - start)
     return sorted(kept, key=lambda h: h.word_start)
 
 

@@ -8,6 +8,8 @@ the folded text is reported as an exact span of the input.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _FOLD = {
@@ -33,6 +35,9 @@ for _cp in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)):
     _FOLD[chr(_cp)] = ""
 
 _TABLE = str.maketrans(_FOLD)
+_SPACES = "".join(c for c, r in _FOLD.items() if r == " ") + " "
+_DROP = re.compile("[" + "".join(re.escape(c) for c, r in _FOLD.items() if r == "") + "]"
+                   + f"|(?<=[{_SPACES}])[{_SPACES}]+")
 
 
 def fold(text: str) -> str:
@@ -46,7 +51,7 @@ class Normalized:
 
     original: str
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a range when nothing was deleted
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open folded span to the half-open original span it covers."""
@@ -64,15 +69,23 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Fold `text` for matching and keep the offset map back to it."""
-    out: list[str] = []
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text) and "  " not in folded:
+        # Every fold is one character for one: the map is the identity.
+        return Normalized(text, folded, range(len(text)))
+    return _normalize_slow(text)
+
+
+def _normalize_slow(text: str) -> Normalized:
+    """Drop what folds to nothing and repeated spaces, keeping the index of every kept char."""
+    pieces: list[str] = []
     offsets: list[int] = []
-    fold_map = _FOLD
-    for i, ch in enumerate(text):
-        rep = fold_map.get(ch, ch)
-        # Runs of spaces fold to one, so multi-word entries match however they are spaced.
-        if rep == " " and out and out[-1] == " ":
-            continue
-        if rep:
-            out.append(rep)
-            offsets.append(i)
-    return Normalized(text, "".join(out), tuple(offsets))
+    pos = 0
+    for m in _DROP.finditer(text):
+        if m.start() > pos:
+            pieces.append(text[pos:m.start()])
+            offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return Normalized(text, "".join(pieces).translate(_TABLE), offsets)

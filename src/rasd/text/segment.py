@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A sentence ends at . ! ? (Arabic ؟ is folded to ?) or a line break; a dot between
 # digits (1.2%) is a decimal point, not an end.
@@ -14,8 +14,9 @@ _CLAUSE_BREAK = re.compile(r"[،,;:]|\s(?=(?:فيما|بينما|في حين|ل�
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or a punctuation mark (a tuple: documents have thousands of them)."""
+
     start: int
     end: int
     text: str
