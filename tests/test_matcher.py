@@ -96,9 +96,9 @@ def test_longest_keeps_text_order_of_separate_hits(matcher: Matcher[str]) -> Non
 
 
 def test_longest_on_hand_built_hits() -> None:
-    outer = Hit(2, 14, "", ("outer",))
-    inner = Hit(8, 14, "", ("inner",))
-    later = Hit(15, 20, "و", ("later",))
+    outer = Hit(2, 14, "", ("outer",), 2)
+    inner = Hit(8, 14, "", ("inner",), 8)
+    later = Hit(15, 20, "و", ("later",), 14)
     assert longest([later, inner, outer]) == [outer, later]
     assert later.word_start == 14
 

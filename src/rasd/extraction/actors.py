@@ -33,6 +33,8 @@ _PLACE_NOUNS = frozenset({
 })
 _LOCATIVE = frozenset({"في", "لدي"})
 _HARDWARE = "institutions-military.tsv"
+_MAX_GAP = 4
+_FAR = ["…"] * (_MAX_GAP + 1)
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
 _PLURAL_NISBA_ENDINGS = ("ين", "ون")
 _QUANTIFIERS = frozenset({"مئات", "الاف", "عشرات", "الالاف", "المئات", "العشرات", "ملايين", "بعض", "عدد",
@@ -91,6 +93,13 @@ class _Composer:
     # -- helpers -------------------------------------------------------------
     def _tok(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def _gap(self, a: int, b: int) -> list[str]:
+        """The words between two tokens; a long gap is returned as a sentinel, since no rule
+        links words more than a few tokens apart."""
+        if b - a > _MAX_GAP:
+            return _FAR
+        return [self.toks[t].text for t in range(a, b)]
 
     def _span(self, w0: _Word, t1: int) -> tuple[int, int]:
         return w0.hit.word_start, self.toks[t1 - 1].end
@@ -153,7 +162,7 @@ class _Composer:
         j, end = i + 1, self.words[i].t1
         while j < len(self.words):
             nxt = self.words[j]
-            gap = [self._tok(t) for t in range(end, nxt.t0)]
+            gap = self._gap(end, nxt.t0)
             # "وزراء دفاع دول حلف شمال الأطلسي": one plain word may stand before an organisation.
             linked = not gap or (len(gap) == 1 and (gap[0] in _CHAIN_LINKS
                                                     or (nxt.word.kind == "org" and gap[0].isalpha())))
@@ -210,7 +219,7 @@ class _Composer:
         k = j
         if k < len(self.words):
             w = self.words[k]
-            gap = [self._tok(t) for t in range(end, w.t0)]
+            gap = self._gap(end, w.t0)
             words_gap = [g for g in gap if g.isalnum()]
             if w.word.kind == "nisba" and len(words_gap) == len(gap) <= _MAX_ADJECTIVE_GAP:
                 return self._siblings(k, ("nisba",), "nisba")
@@ -228,7 +237,7 @@ class _Composer:
         k += 1
         while k < len(self.words):
             w = self.words[k]
-            gap = [self._tok(t) for t in range(end, w.t0)]
+            gap = self._gap(end, w.t0)
             joined = (not gap and w.conjoined) or gap in (["،"], [","], ["و"], ["ولدي"], ["وفي"])
             if joined and w.word.kind in kinds:
                 found.append((w.word.country or "", f"{w.word.source} {how}"))
@@ -252,7 +261,7 @@ class _Composer:
     def _apposition(self, j: int, end: int) -> _Word | None:
         """A named person right after the title: "وزير الدفاع الروسي، سيرغي شويغو"."""
         if j < len(self.words) and self.words[j].word.kind == "person":
-            gap = [self._tok(t) for t in range(end, self.words[j].t0)]
+            gap = self._gap(end, self.words[j].t0)
             if gap in ([], ["،"], [","]):
                 return self.words[j]
         return None
@@ -269,7 +278,7 @@ class _Composer:
             prev = m
 
     def _joined(self, t1: int, t0: int) -> bool:
-        gap = [self._tok(t) for t in range(t1, t0)]
+        gap = self._gap(t1, t0)
         if gap in (["،"], [","], ["و"]):
             return True
         return not gap and self._tok(t0).startswith("و")

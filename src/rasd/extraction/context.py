@@ -41,13 +41,16 @@ class Context:
     dateline_place: Place | None = None  # where the report was filed: the fallback location
     markers: list[tuple[int, Marker]] = field(default_factory=list)
     actor_tokens: frozenset[int] = frozenset()  # tokens inside an actor mention
-    cores: list[str] = field(default_factory=list)  # each token without its proclitics
     _groups: dict[tuple[int, int], list[Group]] = field(default_factory=dict)
     denials: list[tuple[int, int]] = field(default_factory=list)  # contents of deny statements
     quoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges inside quotation marks
     historical: list[int] = field(default_factory=list)  # trigger tokens of events coded historical
     date_tokens: frozenset[int] = frozenset()  # every token inside a date expression
     supports: list[tuple[int, Support]] = field(default_factory=list)  # support verbs, by token
+
+    def core(self, t: int) -> str:
+        """Token t without its proclitics."""
+        return without_proclitic(self.toks[t].text)
 
     def groups(self, t0: int, t1: int) -> list[Group]:
         """The actor groups of a sentence, computed once per sentence."""
@@ -159,7 +162,6 @@ def build_context(doc: Doc) -> Context:
                   for p in doc.places if p not in in_line]
     ctx.modifiers = doc.layers.get("modifiers", [])
     ctx.actor_tokens = frozenset(t for m in ctx.mentions for t in range(m.t0, m.t1))
-    ctx.cores = [without_proclitic(t.text) for t in toks]
     ctx.quoted = [ctx.token_range(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
     ctx.supports = [(ctx.token_at(h.word_start), h.values[0]) for h in longest(support_matcher().find(text))
                     if proclitics_fit(h.prefix, verbal=True)]

@@ -67,7 +67,7 @@ def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in tail]
     k = 0
     for i in range(t1, min(t1 + _IDIOM_GAP + len(words), len(ctx.toks))):
-        if ctx.toks[i].text.startswith(words[k]) or ctx.cores[i].startswith(words[k]):
+        if ctx.toks[i].text.startswith(words[k]) or ctx.core(i).startswith(words[k]):
             k += 1
             if k == len(words):
                 return True

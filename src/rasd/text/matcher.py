@@ -31,16 +31,13 @@ def is_word_char(ch: str) -> bool:
 
 class Hit(NamedTuple, Generic[T]):
     """A lexicon hit: folded offsets of the matched form, its proclitics and payloads
-    (a tuple: an article yields hundreds of them)."""
+    (a tuple: an article yields hundreds of them). `word_start` is where the proclitics begin."""
 
     start: int
     end: int
     prefix: str
     values: tuple[T, ...]
-
-    @property
-    def word_start(self) -> int:
-        return self.start - len(self.prefix)
+    word_start: int
 
 
 class Matcher(Generic[T]):
@@ -99,7 +96,7 @@ class Matcher(Generic[T]):
             for needs_article, values in payloads[pid]:
                 if needs_article and not prefix.endswith(_ARTICLE_ENDINGS):
                     continue
-                hits.append(Hit(start, end, prefix, values))
+                hits.append(Hit(start, end, prefix, values, word_start))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 

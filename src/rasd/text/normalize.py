@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -40,8 +41,9 @@ _DROP = re.compile("[" + "".join(re.escape(c) for c, r in _FOLD.items() if r == 
                    + f"|(?<=[{_SPACES}])[{_SPACES}]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Fold a string without keeping offsets (for lexicon entries and keys)."""
+    """Fold a string without keeping offsets (lexicon entries, keys, single words)."""
     return text.translate(_TABLE)
 
 
