@@ -34,6 +34,7 @@ _PLACE_NOUNS = frozenset({
 _LOCATIVE = frozenset({"في", "لدي"})
 _HARDWARE = "institutions-military.tsv"
 _MAX_GAP = 4
+_QUOTES = frozenset({'"', "'", "(", ")"})
 _FAR = ["…"] * (_MAX_GAP + 1)
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
 _PLURAL_NISBA_ENDINGS = ("ين", "ون")
@@ -99,7 +100,8 @@ class _Composer:
         links words more than a few tokens apart."""
         if b - a > _MAX_GAP:
             return _FAR
-        return [self.toks[t].text for t in range(a, b)]
+        # Quotation marks around a name ("تنظيم "الدولة الإسلامية"") do not separate words.
+        return [self.toks[t].text for t in range(a, b) if self.toks[t].text not in _QUOTES]
 
     def _span(self, w0: _Word, t1: int) -> tuple[int, int]:
         return w0.hit.word_start, self.toks[t1 - 1].end
@@ -250,8 +252,6 @@ class _Composer:
                 found += sub
                 end, k = sub_end, sub_k
                 continue
-            elif joined and w.word.kind == "org" and w.word.country:
-                found.append((w.word.country, f"{w.word.source} org"))
             else:
                 break
             end = w.t1

@@ -42,6 +42,7 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل"})
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+_FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
 _EVENT_WORDS = frozenset({
     "ضربه", "ضربات", "هجوم", "هجمات", "اعتداء", "اعتداءات", "عمليه", "عمليات", "قرار", "اتفاق", "اتفاقيه",
@@ -179,6 +180,9 @@ def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[in
     modifier = ctx.modifier_after(r.t_end)
     if modifier is not None:
         return modifier, recipient, "noun-nisba-agent"
+    between = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + 2 and g.prep == "بين"), None)
+    if between is not None:
+        return between, None, "noun-between-parties"  # "اتفاق بين إسرائيل وحركة حماس"
     relative = next((pos for pos, _ in ctx.supports if r.t_end <= pos <= r.t_end + 2), None)
     if relative is not None:
         # "غارة شنتها طائرة مسيرة إسرائيلية": the agent is the subject of the relative verb.
@@ -193,6 +197,10 @@ def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[in
     if verb.frame == "between":
         parties = next((g for g in groups if g.t0 >= r.t_end and g.prep == "بين"), None)
         return parties, recipient, "noun-support-between"
+    if verb.frame == "receive":
+        giver = next((g for g in groups if r.t_end <= g.t0 and g.prep == "من"), None)
+        receiver = subject_adjacent(groups, ctx.toks, v, s0) or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens)
+        return giver, receiver, "noun-support-receive"
     agent = subject_adjacent(groups, ctx.toks, v, s0) \
         or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens) \
         or subject_before(groups, v, s0) or ctx.carried_subject(v)
@@ -290,7 +298,7 @@ def _event(doc: Doc, ctx: Context, r: _Reading, actor: Group | None, recipient: 
     date: DateMention | None = ctx.date_near(r.t, clause, sentence)
     place: Place | None = ctx.place_near(r.t, sentence, actor, recipient)
     modality = modality_of(ctx, r.t, r.hit, tr, clause, date)
-    return Event(type=tr.type, mode=tr.mode, actor=_entities(actor), recipient=_entities(recipient),
+    return Event(type=_future_type(tr.type, modality), mode=tr.mode, actor=_entities(actor), recipient=_entities(recipient),
                  trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,
                  rule=f"{tr.source} {tr.lemma} [{tr.pos}; {rule}]", date=date, location=place,
                  mentions=[Mention(trigger, clause_span, rule)])
@@ -325,6 +333,14 @@ def _target_from_place(e: Event) -> None:
     if e.location.country in {a.country for a in e.actor}:
         return
     e.recipient = [Entity(e.location.country, None, e.location.span, f"place-target {e.location.source}")]
+
+
+def _future_type(kind: str, modality: str) -> str:
+    """PLOVER codes a promised meeting, support or cooperation as AGREE, and an announced,
+    not yet done, withdrawal or release as CONCEDE."""
+    if modality != "future":
+        return kind
+    return _FUTURE_TYPES.get(kind, kind)
 
 
 def _parties(e: Event) -> set[str]:

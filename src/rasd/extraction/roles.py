@@ -51,6 +51,11 @@ class Group:
         return all(m.entity.country is None for m in self.members)
 
     @property
+    def full_codes(self) -> set[str]:
+        """Country and sector of every member: the subject repeated in apposition has the same."""
+        return {m.entity.code for m in self.members}
+
+    @property
     def codes(self) -> set[str | None]:
         return {m.entity.country for m in self.members}
 
@@ -130,7 +135,7 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
         t = skip.t1 - 1  # VSO: the object comes after the postposed subject
     limit = min(limit, _reach(toks, t, RECIPIENT_REACH))
     for g in groups:
-        if g.t0 <= t or g.t0 >= limit or g is skip or (skip is not None and g.codes == skip.codes):
+        if g.t0 <= t or g.t0 >= limit or g is skip or (skip is not None and g.full_codes == skip.full_codes):
             continue
         if g.prep and g.prep in preps:
             return g
