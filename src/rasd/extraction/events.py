@@ -258,7 +258,7 @@ def find_events(doc: Doc) -> None:
         if actor is None and recipient is None:
             continue
         ctx.remember(r.t, actor)
-        if actor is not None and recipient is not None and actor.codes == recipient.codes and \
+        if actor is not None and recipient is not None and actor.full_codes == recipient.full_codes and \
                 r.trigger.type not in POOLED:
             recipient = None
         event = _event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1))
@@ -298,7 +298,8 @@ def _event(doc: Doc, ctx: Context, r: _Reading, actor: Group | None, recipient: 
     date: DateMention | None = ctx.date_near(r.t, clause, sentence)
     place: Place | None = ctx.place_near(r.t, sentence, actor, recipient)
     modality = modality_of(ctx, r.t, r.hit, tr, clause, date)
-    return Event(type=_future_type(tr.type, modality), mode=tr.mode, actor=_entities(actor), recipient=_entities(recipient),
+    kind = _future_type(tr.type, modality)
+    return Event(type=kind, mode=tr.mode, actor=_entities(actor), recipient=_entities(recipient),
                  trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,
                  rule=f"{tr.source} {tr.lemma} [{tr.pos}; {rule}]", date=date, location=place,
                  mentions=[Mention(trigger, clause_span, rule)])
