@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
+from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import Context, clause_of, sentence_of, without_proclitic
 from rasd.extraction.modality import modality_of
 from rasd.extraction.roles import (
@@ -42,6 +43,9 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل"})
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+_BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
+                         "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
+_SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
 _EVENT_WORDS = frozenset({
@@ -150,7 +154,7 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, in
         subject, rule = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "vso"
     if subject is None and tr.pos == "verb":
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
-    if subject is None or (subject.anaphoric and carried is not None):
+    if subject is None or (subject.anaphoric and carried is not None and not _names_both_sides(ctx, subject)):
         subject, rule = carried, "carried-subject"
     obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject)
     if obj is not None and (("obj:actor" in tr.recipient and not obj.prep)
@@ -255,12 +259,16 @@ def find_events(doc: Doc) -> None:
         c0, c1 = clause_of(ctx, r.t)
         groups = ctx.groups(s0, s1)
         actor, recipient, rule = _roles(ctx, r, groups, (c0, c1), (s0, s1), ctx.carried_subject(r.t))
+        if actor is not None and _names_both_sides(ctx, actor):
+            actor, rule = _last_parties(events, actor) or actor, rule + "+both-sides"
         if actor is None and recipient is None:
             continue
         ctx.remember(r.t, actor)
         if actor is not None and recipient is not None and actor.full_codes == recipient.full_codes and \
                 r.trigger.type not in POOLED:
             recipient = None
+        if r.trigger.type in POOLED:
+            recipient = _with_sponsors(ctx, groups, r.t_end, s1, recipient)
         event = _event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1))
         _reaction_target(ctx, r, actor, event, events)
         if not event.recipient and actor is not None and r.trigger.type not in POOLED:
@@ -334,6 +342,32 @@ def _target_from_place(e: Event) -> None:
     if e.location.country in {a.country for a in e.actor}:
         return
     e.recipient = [Entity(e.location.country, None, e.location.span, f"place-target {e.location.source}")]
+
+
+def _names_both_sides(ctx: Context, group: Group) -> bool:
+    """"الطرفان", "الجانبين", "البلدان": a subject that stands for the two parties named before."""
+    return group.anaphoric and any(ctx.core(m.t0) in _BOTH_SIDES or ctx.toks[m.t0].text in _BOTH_SIDES
+                                   for m in group.members)
+
+
+def _last_parties(events: list[Event], at: Group) -> Group | None:
+    """The parties of the latest meeting or agreement, as the subject "الطرفان" refers to."""
+    last = next((e for e in reversed(events) if e.type in POOLED and len(_parties(e)) >= 2), None)
+    if last is None:
+        return None
+    members = [ActorMention(replace(ent, source=ent.source + " + both-sides"), at.t0, at.t1)
+               for ent in last.actor + last.recipient]
+    return Group(members, at.t0, at.t1, "")
+
+
+def _with_sponsors(ctx: Context, groups: list[Group], t: int, s1: int, recipient: Group | None) -> Group | None:
+    """Sponsors and mediators are parties to a meeting: "المفاوضات … برعاية سعودية أمريكية"."""
+    sponsors = [g for g in groups if t <= g.t0 < s1 and g is not recipient
+                and (ctx.toks[g.t0 - 1].text in _SPONSORING or ctx.toks[g.t0].text in _SPONSORING)]
+    if not sponsors:
+        return recipient
+    members = [m for g in ([recipient] if recipient else []) + sponsors for m in g.members]
+    return Group(members, min(m.t0 for m in members), max(m.t1 for m in members), "")
 
 
 def _future_type(kind: str, modality: str) -> str:
