@@ -193,7 +193,7 @@ def test_modality_lexicon_is_well_formed() -> None:
     for row in rows:
         assert row["_width"] == str(len(MODALITY_COLUMNS)), row
         assert row["modality"] in {"negated", "future", "hypothetical", "historical"}, row
-        assert row["scope"] in {"before", "clause", "after"}, row
+        assert row["scope"] in {"before", "clause", "after", "sentence"}, row
     patterns = [fold(r["pattern"]) for r in rows]
     assert len(patterns) == len(set(patterns))
     assert {r["modality"] for r in rows} == {"negated", "future", "hypothetical", "historical"}
