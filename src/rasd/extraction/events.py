@@ -30,7 +30,7 @@ from rasd.text.matcher import Hit, longest, proclitics_fit
 from rasd.text.normalize import fold
 
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-_PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 # Types whose verbal noun takes its agent as genitive ("انسحاب القوات التركية");
 # for the others the genitive is the patient ("اعتقال صحافية").
 _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT",
@@ -40,11 +40,12 @@ _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSU
 _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "ملف", "الي", "علي", "عن", "اجل", "اطار", "سبل",
                           "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات",
                           # a time reference, not a report: "بعد سنوات من العداء خلال الحرب"
-                          "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل"})
+                          "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل", "بعد", "قبل"})
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
+_DESCRIPTIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "لا", "ولا"})
 _SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
@@ -205,9 +206,11 @@ def _noun_roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[in
         giver = next((g for g in groups if r.t_end <= g.t0 and g.prep == "من"), None)
         receiver = subject_adjacent(groups, ctx.toks, v, s0) or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens)
         return giver, receiver, "noun-support-receive"
-    agent = subject_adjacent(groups, ctx.toks, v, s0) \
-        or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens) \
-        or subject_before(groups, v, s0) or ctx.carried_subject(v)
+    agent = subject_adjacent(groups, ctx.toks, v, s0) or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens)
+    if agent is None and ctx.toks[v].text[:1] in ("و", "ف") and ctx.carried_subject(v) is not None:
+        # "الأردن يستدعي سفيره … وينفّذ أول إنزال جوي": the conjoined verb shares the subject.
+        return ctx.carried_subject(v), recipient, "noun-support-conjoined"
+    agent = agent or subject_before(groups, v, s0) or ctx.carried_subject(v)
     return agent, recipient, "noun-support-subject"
 
 
@@ -230,9 +233,41 @@ def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading |
         return None  # "فيصل" is a name, not ف + يصل
     if not proclitics_fit(hit.prefix, trigger.pos == "verb"):
         return None
-    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in verb_ends):
+    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in verb_ends
+                                  or _is_adverbial(ctx, t0)):
+        return None
+    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _warns_that(ctx, trigger, t1)):
         return None
     return _Reading(trigger, hit, t0, t1)
+
+
+def _is_adverbial(ctx: Context, t0: int) -> bool:
+    """"، احتجاجاً على …", "بمبادرة من فرنسا": a masdar giving the motive or the manner of
+    another act, not an act of its own."""
+    word = ctx.toks[t0].text
+    before = ctx.toks[t0 - 1].text if t0 else ""
+    after_date = t0 >= 2 and t0 - 2 in ctx.date_tokens  # "تلقى X، مساء أمس، اتصالاً": an object
+    return word in _SPONSORING or (word.endswith("ا") and before in ("،", ",") and not after_date)
+
+
+def _is_imperfect(ctx: Context, hit: Hit[Trigger], trigger: Trigger) -> bool:
+    form = ctx.doc.norm.text[hit.start:hit.end]
+    return bool(trigger.present) and form[:1] in ("ي", "ت") and trigger.present[1:3] == form[1:3]
+
+
+def _is_descriptive(ctx: Context, hit: Hit[Trigger], trigger: Trigger, t0: int) -> bool:
+    """An imperfect after a relative pronoun or "لا" describes ("حملة تستهدف الجزائر", "لا
+    تستهدف أي دولة"); news reports acts in the perfect or with a future marker."""
+    if "س" in hit.prefix or not _is_imperfect(ctx, hit, trigger):
+        return False
+    before = ctx.toks[t0 - 1].text if t0 else ""
+    return before in _DESCRIPTIVE or (trigger.quad == 4 and not ctx.toks[t0 - 1].is_word if t0 else False)
+
+
+def _warns_that(ctx: Context, trigger: Trigger, t1: int) -> bool:
+    """"حذّر من أن …" reports a warning (a statement), not a threat against someone."""
+    after = [t.text for t in ctx.toks[t1:t1 + 2]]
+    return trigger.type == "THREATEN" and after[:1] == ["من"] and after[1:2] in (["ان"], ["انه"], ["انها"])
 
 
 def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
