@@ -137,7 +137,8 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
     for g in groups:
         if g.t0 <= t or g.t0 >= limit or g is skip or (skip is not None and g.full_codes == skip.full_codes):
             continue
-        if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2:
+        if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2 \
+                and all(m.entity.name for m in g.members):
             continue  # the subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"
         if g.prep and g.prep in preps:
             return g
