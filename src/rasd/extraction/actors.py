@@ -32,6 +32,7 @@ _PLACE_NOUNS = frozenset({
     "الجبهه", "الاراضي", "اراضي", "الحدوديه",
 })
 _LOCATIVE = frozenset({"في", "لدي"})
+_LOCATIVE_BEFORE = frozenset({"في", "وفي", "الي", "شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب"})
 _HARDWARE = "institutions-military.tsv"
 _MAX_GAP = 4
 _QUOTES = frozenset({'"', "'", "(", ")"})
@@ -303,9 +304,8 @@ _ANAPHORA_REACH = 60  # tokens back for a bare sector match ("الوزارة" �
 
 
 def _definite(text: str) -> bool:
-    """"الوزارة", "والوزارة", "للوزارة": the article marks a mention that refers back."""
-    word = fold(text.split()[0]) if text.split() else ""
-    return word.startswith(("ال", "لل")) or word[1:3] == "ال"
+    """"الوزارة", "والوزارة", "رئيس النادي": an article marks a mention that refers back."""
+    return any(w.startswith(("ال", "لل")) or w[1:3] == "ال" for w in fold(text).split())
 
 
 def _resolve_anaphora(mentions: list[ActorMention]) -> None:
@@ -325,13 +325,15 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> None:
                 ent.sector = prev.entity.sector
                 ent.source += " + anaphora"
             continue
-        if ent.country or not ent.sector or not _definite(ent.span.text):
+        if ent.country or not _definite(ent.span.text):
             continue
-        head = m.heads[0].source if m.heads else None
+        # The most specific word names the referent: "رئيس النادي" is the club's, not any president.
+        head = m.heads[-1].source if m.heads else None
         prev = next((p for p in reversed(mentions[:i]) if p.entity.country and p.heads
-                     and p.heads[0].source == head), None)
-        prev = prev or next((p for p in reversed(mentions[:i]) if p.entity.country
-                             and p.entity.sector == ent.sector and m.t0 - p.t1 <= _ANAPHORA_REACH), None)
+                     and p.heads[-1].source == head), None)
+        if prev is None and ent.sector:
+            prev = next((p for p in reversed(mentions[:i]) if p.entity.country
+                         and p.entity.sector == ent.sector and m.t0 - p.t1 <= _ANAPHORA_REACH), None)
         if prev is not None:
             ent.country = prev.entity.country
             ent.source += " + anaphora"
@@ -354,14 +356,26 @@ def find_actors(doc: Doc) -> None:
 
 
 def _home_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
-    """Where the story happens: the dateline's country, else the most mentioned country."""
+    """Where the story happens: the dateline's country, else the country most often named as
+    a location ("في سورية"), else the most mentioned country."""
     line = doc.layers.get("dateline")
     for p in doc.places:
         if line is not None and line.start <= p.span.start < line.end:
             return p.country
+    located = Counter(p.country for p in doc.places if _is_locative(doc, p.span.start))
+    if located:
+        return located.most_common(1)[0][0]
     counts = Counter(m.entity.country for m in mentions if m.entity.country and len(m.entity.country) == 3
                      and m.entity.country not in INTERNATIONAL)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _is_locative(doc: Doc, start: int) -> bool:
+    """"في سورية", "بسورية", "إلى شمالي سورية": the place is where something happens."""
+    if start and doc.text[start - 1] in "بف" and (start < 2 or not doc.text[start - 2].isalpha()):
+        return True  # a proclitic on the name itself
+    before = doc.text[max(0, start - 12):start].split()
+    return bool(before) and fold(before[-1]) in _LOCATIVE_BEFORE
 
 
 def settle_countries(doc: Doc) -> None:
@@ -372,7 +386,8 @@ def settle_countries(doc: Doc) -> None:
     places = sorted(doc.places, key=lambda p: p.span.start)
     for m in mentions:
         ent = m.entity
-        if ent.country or m.weak or not ent.sector or not (m.heads and m.heads[0].is_institution):
+        # Media are often foreign or of no country ("منصات التواصل"): no default for them.
+        if ent.country or m.weak or ent.sector in (None, "MED") or not (m.heads and m.heads[0].is_institution):
             continue
         after = next((p for p in places if 0 <= p.span.start - ent.span.end <= 4), None)
         if after is not None and doc.text[ent.span.end:after.span.start].strip() in ("في", "ب", ""):

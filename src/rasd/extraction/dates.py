@@ -561,6 +561,11 @@ class _Rule:
     pattern: re.Pattern[str]
     resolve: Resolve
     accept: Accept | None = None
+    # Words every match contains whole (proclitics aside): the rule is tried only near them,
+    # since scanning every position of the text with a dozen large patterns dominates the cost.
+    anchors: tuple[str, ...] = ()
+    # Else a cheap pattern every match contains: without it in the text the rule cannot match.
+    gate: re.Pattern[str] | None = None
 
 
 _REL = _alt(_RELATIVE_DAYS)
@@ -572,35 +577,37 @@ _MONTH_BODY = (rf"{_PREP}(?:(?P<per>{_PER}) )?(?:(?P<shahr>شهر|شهري) )?"
 _RULES = (
     _Rule("weekday_date", _rule(
         rf"(?:(?P<tod>{_TOD}) )?(?:(?:يوم|اليوم|امس|غدا) )?(?P<wd>{_WD})،? {_DAY}(?: من)? "
-        rf"(?P<m1>{_MON}){_PAIR}?{_YEAR}?"), _resolve_weekday_date, _month_context),
-    _Rule("month", _rule(_MONTH_BODY), _resolve_month, _month_context),
+        rf"(?P<m1>{_MON}){_PAIR}?{_YEAR}?"), _resolve_weekday_date, _month_context, tuple(_WEEKDAYS)),
+    _Rule("month", _rule(_MONTH_BODY), _resolve_month, _month_context, tuple(_MONTHS)),
     _Rule("relative_day", _rule(
         rf"(?:(?P<tod>{_TOD}) )?(?:(?P<yawm>يوم) )?(?P<rel>{_REL})(?: (?P<wd>{_WD}))?"),
-        _resolve_relative_day, _accept_relative_day),
+        _resolve_relative_day, _accept_relative_day, tuple(_RELATIVE_DAYS)),
     _Rule("weekday", _rule(
         rf"(?:(?P<tod>{_TOD}) )?(?:(?P<yawm>يوم) )?(?P<wd>{_WD})(?: (?P<wadj>{_ADJ}))?"),
-        _resolve_weekday, _accept_weekday),
+        _resolve_weekday, _accept_weekday, tuple(_WEEKDAYS)),
     _Rule("day_of_month", _rule(
         rf"(?:(?:{_TOD} )?يوم )?{_DAY} (?:من )?(?:هذا الشهر|الشهر (?P<adj>{_ADJ}))"),
-        _resolve_day_of_month),
+        _resolve_day_of_month, anchors=("الشهر",)),
     _Rule("period", _rule(
         rf"{_PREP}(?:(?P<per>{_PER}) )?(?:(?P<det>هذا|هذه|ذات|نفس) )?"
         rf"(?P<unit>(?:ال|لل)(?:اسبوع|شهر|عام|سنه)|اليوم)(?: (?P<adj>{_ADJ}))?"),
-        _resolve_period, _accept_period),
+        _resolve_period, _accept_period,
+        ("اليوم", *(a + u for a in ("ال", "لل") for u in ("اسبوع", "شهر", "عام", "سنه")))),
     _Rule("ago", _rule(
         rf"(?P<dir>قبل|منذ|بعد) (?:(?P<n>{_COUNT}) )?(?P<unit>{_alt(_UNITS)})"
-        rf"(?! ?\d)(?! (?:من|علي) (?!الان(?!\w)))(?! {_MON}(?!\w))"), _resolve_ago, _accept_ago),
+        rf"(?! ?\d)(?! (?:من|علي) (?!الان(?!\w)))(?! {_MON}(?!\w))"), _resolve_ago, _accept_ago,
+        ("قبل", "منذ", "بعد")),
     _Rule("year", _rule(
         rf"(?:(?P<prep>منذ) )?(?:(?:ال)?(?:عام|سنه)|عامي|صيف|شتاء|ربيع|خريف) (?P<year>{_YYYY}){_TAIL}"),
-        _resolve_year),
+        _resolve_year, anchors=("عام", "العام", "سنه", "السنه", "عامي", "صيف", "شتاء", "ربيع", "خريف")),
     # "منذ 2011" but not "منذ 1400 عام": a bare number followed by a unit is a count.
     _Rule("since_year", _rule(rf"(?P<prep>منذ) (?P<year>{_YYYY}){_TAIL}(?! {_alt(_UNITS)}(?!\w))"),
-          _resolve_year),
+          _resolve_year, anchors=("منذ",)),
     _Rule("numeric", _rule(
         r"(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<mo>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"),
-        _resolve_numeric),
+        _resolve_numeric, gate=_NUMERIC_GATE),
     _Rule("iso", _rule(r"(?P<y>(?:19|20)\d\d)(?P<sep>[/-])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"),
-          _resolve_numeric),
+          _resolve_numeric, gate=_NUMERIC_GATE),
 )
 
 
