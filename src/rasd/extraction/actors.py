@@ -22,8 +22,10 @@ from rasd.text.matcher import Hit, longest
 from rasd.text.normalize import fold
 from rasd.text.segment import Token, tokens
 
-# Words that keep an institution chain going: "المتحدث باسم الجيش", "القوات التابعة للنظام".
-_CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "التابعين", "التابعتين", "لدي", "في", "من"})
+# Words that keep an institution chain going to its owner: "المتحدث باسم الجيش", "القوات التابعة
+# للنظام", "منصات مقربة من الدعم السريع".
+_CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "التابعين", "التابعتين", "تابعه", "لدي", "في", "من",
+                          "مقربه", "المقربه", "مقربين", "المقربين", "مواليه", "المواليه", "الموالي", "موالي"})
 # A nisba after these names a place, not a party: "العاصمة العمانية"، "الحدود السورية".
 _PLACE_NOUNS = frozenset({
     "العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "البلده", "منطقه", "المنطقه", "محافظه", "المحافظه",
@@ -99,10 +101,15 @@ class _Composer:
     def _gap(self, a: int, b: int) -> list[str]:
         """The words between two tokens; a long gap is returned as a sentinel, since no rule
         links words more than a few tokens apart."""
-        if b - a > _MAX_GAP:
+        if b - a > _MAX_GAP + 2:
             return _FAR
-        # Quotation marks around a name ("تنظيم "الدولة الإسلامية"") do not separate words.
-        return [self.toks[t].text for t in range(a, b) if self.toks[t].text not in _QUOTES]
+        words = [self.toks[t].text for t in range(a, b)]
+        # A quoted name is the institution's own name (قناة "المسيرة" التابعة للجماعة), and
+        # quotation marks around a name (تنظيم "الدولة الإسلامية") do not separate words.
+        if len(words) >= 3 and words[0] == '"' and '"' in words[1:]:
+            words = words[words.index('"', 1) + 1:]
+        words = [w for w in words if w not in _QUOTES]
+        return words if len(words) <= _MAX_GAP else _FAR
 
     def _span(self, w0: _Word, t1: int) -> tuple[int, int]:
         return w0.hit.word_start, self.toks[t1 - 1].end
@@ -167,9 +174,11 @@ class _Composer:
             nxt = self.words[j]
             gap = self._gap(end, nxt.t0)
             # "وزراء دفاع دول حلف شمال الأطلسي": one plain word may stand before an organisation.
-            linked = not gap or (len(gap) == 1 and (gap[0] in _CHAIN_LINKS
-                                                    or (nxt.word.kind == "org" and gap[0].isalpha())))
-            if not linked or nxt.conjoined or not (nxt.word.is_institution or nxt.word.kind == "org"):
+            linked = not gap or (len(gap) <= 2 and all(x in _CHAIN_LINKS for x in gap)) \
+                or (len(gap) == 1 and nxt.word.kind == "org" and gap[0].isalpha())
+            # A document ("في بيان") is where something was said, never part of who said it.
+            if not linked or nxt.conjoined or nxt.word.kind == "document" \
+                    or not (nxt.word.is_institution or nxt.word.kind == "org"):
                 break
             chain.append(nxt)
             end = nxt.t1
@@ -308,6 +317,28 @@ def _definite(text: str) -> bool:
     return any(w.startswith(("ال", "لل")) or w[1:3] == "ال" for w in fold(text).split())
 
 
+def _last_word(text: str) -> str:
+    """The last word of a mention, without article or proclitics: "مكتب المبعوث" → "مبعوث"."""
+    words = fold(text).split()
+    word = words[-1] if words else ""
+    for clitic in ("وال", "بال", "لل", "ال"):
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic):]
+    return word
+
+
+def _named_before(earlier: list[ActorMention], word: str) -> ActorMention | None:
+    """The latest coded mention whose name contains the word: "الحزب" → "حزب الله",
+    "المبعوث" → "المبعوث الأممي", "النادي" → "نادي الوداد المغربي"."""
+    if len(word) < 3:
+        return None
+    for p in reversed(earlier):
+        words = fold(p.entity.span.text).split()
+        if p.entity.country and any(w.endswith(word) and len(w) - len(word) <= 3 for w in words):
+            return p
+    return None
+
+
 def _resolve_anaphora(mentions: list[ActorMention]) -> None:
     """Fill what an institution mention leaves open from an earlier mention.
 
@@ -331,6 +362,7 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> None:
         head = m.heads[-1].source if m.heads else None
         prev = next((p for p in reversed(mentions[:i]) if p.entity.country and p.heads
                      and p.heads[-1].source == head), None)
+        prev = prev or _named_before(mentions[:i], _last_word(ent.span.text))
         if prev is None and ent.sector:
             prev = next((p for p in reversed(mentions[:i]) if p.entity.country
                          and p.entity.sector == ent.sector and m.t0 - p.t1 <= _ANAPHORA_REACH), None)

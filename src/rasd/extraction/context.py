@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasd.doc import DateMention, Doc, Entity, Place
 from rasd.extraction.actors import ActorMention
@@ -47,6 +48,10 @@ class Context:
     historical: list[int] = field(default_factory=list)  # trigger tokens of events coded historical
     date_tokens: frozenset[int] = frozenset()  # every token inside a date expression
     supports: list[tuple[int, Support]] = field(default_factory=list)  # support verbs, by token
+    # For each token, the index of the first sentence / clause holding it (-1: none); the
+    # coders ask for a token's sentence and clause hundreds of times per document.
+    sentence_at: list[int] = field(default_factory=list)
+    clause_at: list[int] = field(default_factory=list)
 
     def core(self, t: int) -> str:
         """Token t without its proclitics."""
@@ -64,7 +69,8 @@ class Context:
         return max(bisect_right(self.starts, folded) - 1, 0)
 
     def token_range(self, fstart: int, fend: int) -> tuple[int, int]:
-        return self.token_at(fstart), max(bisect_left(self.starts, fend), self.token_at(fstart) + 1)
+        first = self.token_at(fstart)
+        return first, max(bisect_left(self.starts, fend), first + 1)
 
     def support_before(self, t: int, start: int) -> tuple[int, Support] | None:
         """The nearest support verb before token t, not before `start`."""
@@ -131,6 +137,7 @@ class Context:
 _CLITIC_CHAINS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
 
 
+@lru_cache(maxsize=1 << 14)  # the event coder strips the same few hundred words over and over
 def without_proclitic(word: str) -> str:
     """A word without its leading proclitic chain: "والقوات" → "قوات", "بالاتفاق" → "اتفاق"."""
     for clitic in _CLITIC_CHAINS:
@@ -150,6 +157,8 @@ def build_context(doc: Doc) -> Context:
     sents = sentences(text)
     ctx.sentences = _ranges(ctx, sents)
     ctx.clauses = _ranges(ctx, [c for s0, s1 in sents for c in clauses(text, s0, s1)])
+    ctx.sentence_at = _index(ctx.sentences, len(toks))
+    ctx.clause_at = _index(ctx.clauses, len(toks))
     ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))
                     for s in doc.excluded]
     ctx.dates = [(ctx.token_at(doc.norm.to_folded(d.span.start)), d) for d in doc.dates]
@@ -170,16 +179,24 @@ def build_context(doc: Doc) -> Context:
     return ctx
 
 
-def _containing(ranges: list[tuple[int, int]], t: int) -> tuple[int, int]:
-    for lo, hi in ranges:
-        if lo <= t < hi:
-            return lo, hi
-    return t, t + 1
+def _index(ranges: list[tuple[int, int]], n: int) -> list[int]:
+    """For each of n tokens, the first range holding it, or -1."""
+    at = [-1] * n
+    for i in range(len(ranges) - 1, -1, -1):  # backwards, so the first range wins
+        lo, hi = max(ranges[i][0], 0), min(ranges[i][1], n)
+        if lo < hi:
+            at[lo:hi] = [i] * (hi - lo)
+    return at
+
+
+def _containing(ranges: list[tuple[int, int]], at: list[int], t: int) -> tuple[int, int]:
+    i = at[t] if 0 <= t < len(at) else -1
+    return ranges[i] if i >= 0 else (t, t + 1)
 
 
 def sentence_of(ctx: Context, t: int) -> tuple[int, int]:
-    return _containing(ctx.sentences, t)
+    return _containing(ctx.sentences, ctx.sentence_at, t)
 
 
 def clause_of(ctx: Context, t: int) -> tuple[int, int]:
-    return _containing(ctx.clauses, t)
+    return _containing(ctx.clauses, ctx.clause_at, t)

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+import ahocorasick
 from hijridate import Gregorian, Hijri
 
 from rasd.doc import DateMention, Doc, Span
@@ -569,6 +570,8 @@ class _Rule:
 
 
 _REL = _alt(_RELATIVE_DAYS)
+# Both numeric forms put a separator between two digits.
+_NUMERIC_GATE = re.compile(r"\d[/.-]\d")
 _COUNT = rf"(?:\d{{1,3}}|{_alt(_COUNTS)})"
 _MONTH_BODY = (rf"{_PREP}(?:(?P<per>{_PER}) )?(?:(?P<shahr>شهر|شهري) )?"
                rf"(?:(?:{_TOD} )?يوم (?=\d|ال\d)|{_TOD} (?=\d))?(?:{_DAY}(?: من)? )?"
@@ -623,10 +626,84 @@ class _Candidate:
     match: re.Match[str]
 
 
+# Further than any lookahead of a rule reads past the end of its match.
+_LOOKAHEAD = 40
+_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})  # what _rule lets precede an expression
+
+
+def _anchor_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in {a for rule in _RULES for a in rule.anchors}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_ANCHORS = _anchor_automaton()
+# The longest text a rule can match: how far before its anchor a match may start.
+_WIDTH = {rule.name: re._parser.parse(rule.pattern.pattern).getwidth()[1] for rule in _RULES}
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _anchor_spots(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Whole-word occurrences of the anchor words: word → [(start of its proclitics, end)]."""
+    spots: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for last, word in _ANCHORS.iter(text):
+        end = last + 1
+        if end < n and _is_word(text[end]):
+            continue
+        start = left = end - len(word)
+        while left > 0 and start - left < 3 and _is_word(text[left - 1]):
+            left -= 1
+        if text[left:start] in _CLITICS and (left == 0 or not _is_word(text[left - 1])):
+            spots.setdefault(word, []).append((left, end))
+    return spots
+
+
+def _windows(rule: _Rule, spots: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Merged ranges holding every position where a match of the rule can start."""
+    width = _WIDTH[rule.name]
+    ranges = sorted((max(0, end - width), left + 1) for a in rule.anchors for left, end in spots.get(a, ()))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in ranges:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _matches(rule: _Rule, text: str, spots: dict[str, list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
+    """What `rule.pattern.finditer(text)` yields, searching only the anchor windows.
+
+    A search ending `reach` characters after the last start it may report reads no less
+    of the text than a search over all of it, so its matches are the same.
+    """
+    if not rule.anchors:
+        if rule.gate is None or rule.gate.search(text):
+            yield from rule.pattern.finditer(text)
+        return
+    reach = _WIDTH[rule.name] + _LOOKAHEAD
+    pos = 0
+    for lo, hi in _windows(rule, spots):
+        lo = max(lo, pos)
+        while lo < hi:
+            m = rule.pattern.search(text, lo, hi + reach)
+            if m is None or m.start() >= hi:
+                break
+            yield m
+            lo = pos = m.end()
+
+
 def _candidates(ctx: _Ctx) -> list[_Candidate]:
     """Every accepted rule match, longest first."""
+    spots = _anchor_spots(ctx.text)
     found = [_Candidate(m.start("e"), m.end("e"), order, rule, m)
-             for order, rule in enumerate(_RULES) for m in rule.pattern.finditer(ctx.text)
+             for order, rule in enumerate(_RULES) for m in _matches(rule, ctx.text, spots)
              if rule.accept is None or rule.accept(m, ctx)]
     return sorted(found, key=lambda c: (c.start - c.end, c.order, c.start))
 

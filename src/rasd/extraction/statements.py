@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rasd.doc import Doc, Entity, Statement
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import Context, clause_of, sentence_of
-from rasd.extraction.roles import Group, main_subject, subject_adjacent, subject_after
+from rasd.extraction.roles import Group, main_subject, subject_adjacent, subject_after, subject_before
 from rasd.lexicons.triggers import Cue, cue_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
 from rasd.text.normalize import fold
@@ -92,6 +92,11 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
         g = subject_after(groups, ctx.toks, t1 - 1, _content_start(ctx, t1, s1), ctx.date_tokens)
         if g is not None:
             return g, "vso"
+        g = subject_before(groups, t0, clause_of(ctx, t0)[0]) if cue.stance == "deny" else None
+        if g is not None:
+            # "الحكومة اليمنية المعترف بها دولياً رفضت وصف …": a denier with its own modifiers (a
+            # denial is never reported content itself, so the wider search is safe there).
+            return g, "svo-clause"
     if "participle" in (cue.kind, cue.pos):
         # "نفى المتحدث …، متهماً …": the participle goes on with the last speaker of its sentence.
         g = next((g for pos, g in reversed(spoken) if s0 <= pos < t0), None)
@@ -303,7 +308,8 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
         ctx.denials.append((t1, s1))
         about, about_by = _referenced(doc, ctx, groups, t1, s1), "reference"
         if about is None:
-            about, about_by = _about(doc, ctx, groups, group, t1, s1), "party"
+            # The search ends where the next report begins ("…، معتبرة أن المفرج عنهم …").
+            about, about_by = _about(doc, ctx, groups, group, t1, min(following, s1)), "party"
     cue_span = doc.fspan(h.hit.start, h.hit.end)
     seen: set[str | None] = set()
     for m in group.members:

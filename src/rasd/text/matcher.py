@@ -79,24 +79,30 @@ class Matcher(Generic[T]):
         hits: list[Hit[T]] = []
         n = len(text)
         payloads = self._payloads
+        # The loop runs for every raw hit of every lexicon: `isalnum` is `is_word_char` ("_" is
+        # not alphanumeric), and tuple.__new__ skips the Python-level NamedTuple constructor.
+        new = tuple.__new__
         for last, code in self._automaton.iter(text):
             end = last + 1
-            if end < n and is_word_char(text[end]):
+            if end < n and text[end].isalnum():
                 continue
             pid, length = divmod(code, _LENGTH_SPAN)
             start = end - length
-            # Proclitic chains are at most four letters: a longer run before the match
-            # means it sits inside another word.
-            word_start = start
-            while word_start > 0 and start - word_start <= _MAX_PREFIX and is_word_char(text[word_start - 1]):
-                word_start -= 1
-            prefix = text[word_start:start]
-            if prefix not in PROCLITICS:
-                continue
+            if start and text[start - 1].isalnum():
+                # Proclitic chains are at most four letters: a longer run before the match
+                # means it sits inside another word.
+                word_start = start - 1
+                while word_start and start - word_start <= _MAX_PREFIX and text[word_start - 1].isalnum():
+                    word_start -= 1
+                prefix = text[word_start:start]
+                if prefix not in PROCLITICS:
+                    continue
+            else:
+                word_start, prefix = start, ""
             for needs_article, values in payloads[pid]:
                 if needs_article and not prefix.endswith(_ARTICLE_ENDINGS):
                     continue
-                hits.append(Hit(start, end, prefix, values, word_start))
+                hits.append(new(Hit, (start, end, prefix, values, word_start)))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 

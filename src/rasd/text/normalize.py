@@ -36,6 +36,9 @@ for _cp in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)):
     _FOLD[chr(_cp)] = ""
 
 _TABLE = str.maketrans(_FOLD)
+# No fold produces a character that is folded itself, so replacing one at a time is the same
+# as translating.
+assert not set(_FOLD.values()) & _FOLD.keys()
 _SPACES = "".join(c for c, r in _FOLD.items() if r == " ") + " "
 _DROP = re.compile("[" + "".join(re.escape(c) for c, r in _FOLD.items() if r == "") + "]"
                    + f"|(?<=[{_SPACES}])[{_SPACES}]+")
@@ -69,9 +72,19 @@ class Normalized:
         return bisect_left(self.offsets, pos)
 
 
+def _fold_text(text: str) -> str:
+    """`text.translate(_TABLE)` for a whole article: translate looks every character up in a
+    dict, while an article holds only a dozen of the folded characters and `in` rules out
+    each of the others at memchr speed (ten times faster on a news article)."""
+    for ch, to in _FOLD.items():
+        if ch in text:
+            text = text.replace(ch, to)
+    return text
+
+
 def normalize(text: str) -> Normalized:
     """Fold `text` for matching and keep the offset map back to it."""
-    folded = text.translate(_TABLE)
+    folded = _fold_text(text)
     if len(folded) == len(text) and "  " not in folded:
         # Every fold is one character for one: the map is the identity.
         return Normalized(text, folded, range(len(text)))
@@ -90,4 +103,4 @@ def _normalize_slow(text: str) -> Normalized:
         pos = m.end()
     pieces.append(text[pos:])
     offsets.extend(range(pos, len(text)))
-    return Normalized(text, "".join(pieces).translate(_TABLE), offsets)
+    return Normalized(text, _fold_text("".join(pieces)), offsets)
