@@ -23,6 +23,7 @@ from rasd.text.normalize import fold
 
 _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه مراسل الأناضول من مصادر …"
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
+_COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم"})
 _ABOUT_PREPS = ("", "في", "عن", "ب")
 _REFERENCE_REACH = 5  # "ما تداولته منصات مقربة من الدعم السريع": relative to the claim's source
 # A speaker never follows the complementizer that opens the reported content.
@@ -105,7 +106,8 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
     # A dropped subject is carried by a cue that opens a clause or is conjoined ("وأضاف أن",
     # "لكنه أعلن"); otherwise an unattributed verb belongs to reported content.
     c0, _ = clause_of(ctx, t0)
-    if cue.pos == "verb" and t0 - c0 > 1 and not h.hit.prefix.startswith(("و", "ف")):
+    reporting = t1 < s1 and ctx.toks[t1].text in _COMPLEMENTISERS  # "في خطوة قالت إنها …"
+    if cue.pos == "verb" and t0 - c0 > 1 and not h.hit.prefix.startswith(("و", "ف")) and not reporting:
         return None, "no-speaker"
     g = main_subject(groups, t0, s0)
     if g is not None:
@@ -237,7 +239,9 @@ def _about(doc: Doc, ctx: Context, groups: list[Group], speaker: Group, t1: int,
 
     after = speaker.t1 if speaker.t0 >= t1 else t1
     for g in groups:
-        found = next((m.entity for m in g.members if other(m.entity)), None)
+        # "في بيان" is where the denial was made, not whom it answers.
+        found = next((m.entity for m in g.members if other(m.entity)
+                      and not (m.heads and m.heads[0].kind == "document")), None)
         if after <= g.t0 < s1 and g is not speaker and g.prep in _ABOUT_PREPS and found is not None \
                 and not _addressee(ctx, g):
             return found
