@@ -238,7 +238,16 @@ def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading |
         return None
     if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _warns_that(ctx, trigger, t1)):
         return None
+    if trigger.pos == "participle" and not _circumstantial(ctx, hit, t0):
+        return None
     return _Reading(trigger, hit, t0, t1)
+
+
+def _circumstantial(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
+    """A participle reports an act only as a circumstantial clause after a comma ("، متهماً
+    الطرف الآخر"); elsewhere it is a noun ("كبير مفاوضي الجماعة")."""
+    before = ctx.toks[t0 - 1].text if t0 else ""
+    return before in ("،", ",") or hit.prefix.startswith("و")
 
 
 def _is_adverbial(ctx: Context, t0: int) -> bool:

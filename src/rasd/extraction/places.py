@@ -10,7 +10,7 @@ populous. A direction or "countryside" word before a place makes a region: "شم
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -53,6 +53,8 @@ _TRAILING = {fold(k): v for k, v in {
     "الشمالية": "northern", "الجنوبية": "southern", "الشرقية": "eastern", "الغربية": "western",
 }.items()}
 _REGION_BASES = frozenset({"country", "governorate", "region", "city", "town", "area"})
+_CUE_WORDS = _CUES | _DIRECTIONS.keys()
+_LONGEST_CHAIN = max(map(len, PROCLITICS))
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
@@ -114,8 +116,15 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return [*bounds, (start, len(text))]
 
 
-def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> int:
-    return next((i for i, (s, e) in enumerate(bounds) if s <= pos < e), len(bounds) - 1)
+def _sentence_index(bounds: list[tuple[int, int]], size: int) -> list[int]:
+    """For each folded offset below `size`, the first sentence holding it, else the last one:
+    every gazetteer and nisba hit asks."""
+    at = [len(bounds) - 1] * size
+    for i in range(len(bounds) - 1, -1, -1):  # backwards, so the first sentence wins
+        s, e = max(bounds[i][0], 0), min(bounds[i][1], size)
+        if s < e:
+            at[s:e] = [i] * (e - s)
+    return at
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str]:
@@ -139,12 +148,15 @@ def _word_after(text: str, pos: int) -> tuple[int, str]:
     return end, text[start:end]
 
 
-def _strip_proclitic(word: str, stems: Iterable[str]) -> tuple[int, str] | None:
+def _strip_proclitic(word: str, stems: Collection[str]) -> tuple[int, str] | None:
     """The stem among `stems` that `word` is, behind a proclitic chain: (its offset, stem)."""
-    for stem in stems:
-        if word.endswith(stem) and word[: len(word) - len(stem)] in PROCLITICS:
-            return len(word) - len(stem), stem
-    return None
+    # A chain is a few letters long: trying each split of the word beats trying each stem.
+    splits = [k for k in range(min(len(word), _LONGEST_CHAIN) + 1) if word[k:] in stems and word[:k] in PROCLITICS]
+    if len(splits) < 2:
+        return (splits[0], word[splits[0]:]) if splits else None
+    # Two readings: the first stem in the caller's order wins.
+    return next((len(word) - len(stem), stem) for stem in stems
+                if word.endswith(stem) and word[: len(word) - len(stem)] in PROCLITICS)
 
 
 def _valid(hit: Hit[_Entry], entry: _Entry) -> bool:
@@ -152,23 +164,23 @@ def _valid(hit: Hit[_Entry], entry: _Entry) -> bool:
     return entry.article or not hit.prefix.endswith(("ال", "لل"))
 
 
-def _evidence(hits: list[Hit[_Entry]], nisba: list[Hit[str]],
-              bounds: list[tuple[int, int]]) -> list[set[str]]:
+def _evidence(hits: list[Hit[_Entry]], nisba: list[Hit[str]], bounds: list[tuple[int, int]],
+              sentence_at: list[int]) -> list[set[str]]:
     """Countries each sentence names unambiguously (index -1 of the list: the whole document)."""
     per = [set() for _ in bounds]
     for hit in hits:
         entries = [e for e in hit.values if not e.guarded and _valid(hit, e)]
         countries = {e.country for e in entries}
         if len(countries) == 1 and len(entries) == len(hit.values):
-            per[_sentence_of(bounds, hit.start)] |= countries
+            per[sentence_at[hit.start]] |= countries
     for hit in nisba:
-        per[_sentence_of(bounds, hit.start)] |= set(hit.values)
+        per[sentence_at[hit.start]] |= set(hit.values)
     return [*per, set().union(*per)]
 
 
 def _choose(hit: Hit[_Entry], text: str, here: set[str], doc_wide: set[str]) -> _Entry | None:
     _, before = _word_before(text, hit.word_start)
-    cued = _strip_proclitic(before, _CUES | _DIRECTIONS.keys()) is not None
+    cued = _strip_proclitic(before, _CUE_WORDS) is not None
     after_capital = _strip_proclitic(before, (_CAPITAL_CUE,)) is not None
     candidates = [e for e in hit.values if _valid(hit, e) and (not e.guarded or cued or e.country in here)]
     if not candidates:
@@ -257,10 +269,11 @@ def find_places(doc: Doc) -> list[Place]:
     hits = gazetteer.find(text)
     nisba = nisba_matcher.find(text)
     bounds = _sentences(doc)
-    evidence = _evidence(hits, nisba, bounds)
+    sentence_at = _sentence_index(bounds, len(text))
+    evidence = _evidence(hits, nisba, bounds, sentence_at)
     places: list[Place] = []
     for hit in hits:
-        entry = _choose(hit, text, evidence[_sentence_of(bounds, hit.start)], evidence[-1])
+        entry = _choose(hit, text, evidence[sentence_at[hit.start]], evidence[-1])
         if entry is None:
             continue
         region = _region(doc, hit.start, hit.end, entry) if entry.kind in _REGION_BASES else None

@@ -28,7 +28,7 @@ _AUXILIARIES = frozenset({
     "كان", "كانت", "كانوا", "قد", "وقد", "لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "سوف", "سبق", "سبقت",
     "عاد", "عادت", "بات", "باتت", "ظل", "ظلت", "تكاد", "يكاد",
 })
-RECIPIENT_REACH = 12  # words from a trigger to its recipient; commas do not end the search
+RECIPIENT_REACH = 15  # words from a trigger to its recipient; commas do not end the search
 
 
 @dataclass(slots=True)
@@ -135,7 +135,8 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
         t = skip.t1 - 1  # VSO: the object comes after the postposed subject
     limit = min(limit, _reach(toks, t, RECIPIENT_REACH))
     for g in groups:
-        if g.t0 <= t or g.t0 >= limit or g is skip or (skip is not None and g.full_codes == skip.full_codes):
+        if g.t0 <= t or g.t0 >= limit or g is skip or g.anaphoric \
+                or (skip is not None and g.full_codes == skip.full_codes):
             continue
         if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2 \
                 and all(m.entity.name for m in g.members):
