@@ -96,6 +96,16 @@ def _entities(group: Group | None) -> list[Entity]:
     return [m.entity for m in group.members] if group else []
 
 
+def _arresting_police(tr: Trigger, patient: Group | None) -> Group | None:
+    """Whoever is arrested or detained without a named agent is held by the police of the
+    patient's country."""
+    if tr.type != "COERCE" or patient is None or not patient.members[0].entity.country:
+        return None
+    ent = patient.members[0].entity
+    police = ActorMention(Entity(ent.country, "COP", ent.span, "passive-arrest-default"), patient.t0, patient.t1)
+    return Group([police], patient.t0, patient.t1, "")
+
+
 def _conjoined(ctx: Context, r: _Reading, s0: int) -> bool:
     """A verb joined by و/ف to an earlier verb of the same sentence."""
     return r.hit.prefix[:1] in ("و", "ف") and any(s0 <= pos < r.t for pos, _ in ctx.subjects)
@@ -143,8 +153,10 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, in
     if tr.pos == "noun":
         return _noun_roles(ctx, r, groups, (c0, c1), sentence)
     if tr.pos == "verb" and _is_passive(ctx, r):
-        # "قُتل عنصر في حزب الله": the postposed noun is the patient; the agent is unsaid.
-        return None, subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "passive"
+        # "قُتل عنصر في حزب الله", "الصحافية قد اعتُقلت": the noun is the patient, the agent unsaid.
+        patient = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens) \
+            or subject_adjacent(groups, ctx.toks, r.t, c0)
+        return _arresting_police(tr, patient), patient, "passive"
     if _conjoined(ctx, r, s0) and carried is not None:
         # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
         # subject, and what follows it is its object.
