@@ -250,7 +250,7 @@ def _reading(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> _Reading |
         return None
     if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _warns_that(ctx, trigger, t1)):
         return None
-    if trigger.pos == "participle" and not _circumstantial(ctx, hit, t0):
+    if trigger.pos == "participle" and (not _circumstantial(ctx, hit, t0) or _warns_that(ctx, trigger, t1)):
         return None
     return _Reading(trigger, hit, t0, t1)
 
