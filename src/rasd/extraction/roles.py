@@ -28,6 +28,9 @@ _AUXILIARIES = frozenset({
     "كان", "كانت", "كانوا", "قد", "وقد", "لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "سوف", "سبق", "سبقت",
     "عاد", "عادت", "بات", "باتت", "ظل", "ظلت", "تكاد", "يكاد",
 })
+# Counting words before a noun: "تظاهر آلاف الأردنيين", "أوقفت عدداً من المحتجين".
+QUANTIFIERS = frozenset({"الاف", "مئات", "عشرات", "ملايين", "الالاف", "المئات", "العشرات", "عدد", "عددا", "بعض",
+                         "جميع", "كل", "معظم", "غالبيه", "اغلب"})
 RECIPIENT_REACH = 15  # words from a trigger to its recipient; commas do not end the search
 
 
@@ -92,7 +95,8 @@ def subject_after(groups: list[Group], toks: list[Token], t: int, limit: int,
     for g in groups:
         if g.t0 > t and g.t0 - t <= MAX_VSO_GAP + 1 and g.t0 < limit and not g.weak:
             gap = range(t + 1, g.t0)
-            if any(toks[i].is_word and toks[i].text not in _TIME_WORDS and i not in skippable for i in gap):
+            if any(toks[i].is_word and toks[i].text not in _TIME_WORDS and toks[i].text not in QUANTIFIERS
+                   and not toks[i].text.isdigit() and i not in skippable for i in gap):
                 return None
             return g if not g.prep else None
     return None
@@ -143,8 +147,8 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
             continue  # the subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"
         if g.prep and g.prep in preps:
             return g
-        if not g.prep and "obj" in preps:
-            return g
+        if "obj" in preps and (not g.prep or (g.prep == "من" and toks[g.t0 - 2].text in QUANTIFIERS)):
+            return g  # "أوقفت قوات الأمن عدداً من المحتجين": a part of the object is the object
         if g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0]):
             return g
     return None

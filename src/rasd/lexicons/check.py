@@ -21,7 +21,7 @@ REQUIRED = {
     "institutions": ("pattern", "kind"),  # an empty sector is taken from the context
     "organizations": ("names", "country", "sector", "kind"),
     "people": ("name", "country", "sector"),
-    "triggers": ("lemma", "present", "type", "cameo", "quad", "score"),
+    "triggers": ("lemma", "type", "cameo", "quad", "score"),  # an empty present: a past-only verb
     "cues": ("lemma", "stance", "kind"),
     "modality": ("pattern", "modality", "scope"),
     "places": ("names", "name_en", "country", "lat", "lon", "kind"),

@@ -44,7 +44,7 @@ def _split(cell: str) -> list[str]:
 def _forms(row: Row) -> list[tuple[str, str]]:
     """(surface form, part of speech) for every inflection of a row's lemma, masdar and participle."""
     lemma, present = row["lemma"], row["present"]
-    is_noun = present in ("", "-")
+    is_noun = present == "-"  # an empty present is a verb used in the past only (أوقف: توقف is "stopped")
     out: list[tuple[str, str]] = []
     words = _split(lemma)
     if len(words) > 1:
@@ -65,7 +65,7 @@ def _trigger_entries() -> list[tuple[str, Trigger]]:
     out: list[tuple[str, Trigger]] = []
     for row in read_lexicon("triggers"):
         roles = tuple(fold(r) for r in row.items("recipient"))
-        present = fold(row["present"]) if row["present"] not in ("", "-") else ""
+        present = fold(row["present"]) if row["present"] != "-" else ""
         trigger = Trigger(row["type"], row["mode"] or None, row["cameo"].zfill(2), int(row["quad"] or 0),
                           float(row["score"] or 0), roles, "verb", row["lemma"], row.where, present)
         by_pos = {pos: replace(trigger, pos=pos) for pos in ("verb", "noun", "participle")}

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 # A sentence ends at . ! ? (Arabic ؟ is folded to ?) or a line break; a dot between
 # digits (1.2%) is a decimal point, not an end.
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)[\"')\]]*|\n+")
+_SENTENCE_END = re.compile(r"(?:(?<!\d)[.!?]|[.!?](?!\d))[\"')\]]*|\n+")
 # Clauses split at commas and semicolons and before the connectives that open a new
 # proposition; the connective stays with the clause it opens.
 _CLAUSE_BREAK = re.compile(r"[،,;:]|\s(?=(?:فيما|بينما|في حين|لكن|لكنه|لكنها|غير ان|الا ان|كما|ثم|حيث)\s)")
