@@ -263,12 +263,12 @@ def _circumstantial(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
 
 
 def _is_adverbial(ctx: Context, t0: int) -> bool:
-    """"، احتجاجاً على …", "بمبادرة من فرنسا": a masdar giving the motive or the manner of
-    another act, not an act of its own."""
+    """"، احتجاجاً على …", "، مطالبين بطرد السفير", "بمبادرة من فرنسا": a masdar or participle
+    giving the motive or the manner of another act, not an act of its own."""
     word = ctx.toks[t0].text
     before = ctx.toks[t0 - 1].text if t0 else ""
     after_date = t0 >= 2 and t0 - 2 in ctx.date_tokens  # "تلقى X، مساء أمس، اتصالاً": an object
-    return word in _SPONSORING or (word.endswith("ا") and before in ("،", ",") and not after_date)
+    return word in _SPONSORING or (word.endswith(("ا", "ين")) and before in ("،", ",") and not after_date)
 
 
 def _is_imperfect(ctx: Context, hit: Hit[Trigger], trigger: Trigger) -> bool:
