@@ -18,7 +18,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve extraction and stored events over HTTP, with docs at /docs (needs `rasd[serve]`)."""
+    """Serve extraction and stored events over HTTP, with docs at /docs (needs the serve extra)."""
     # Imported here: every other command would pay their import time, and the core does not need them.
     try:
         import uvicorn

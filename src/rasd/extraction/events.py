@@ -40,11 +40,14 @@ _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSU
 _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "ملف", "الي", "علي", "عن", "اجل", "اطار", "سبل",
                           "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات",
                           # a time reference, not a report: "بعد سنوات من العداء خلال الحرب"
-                          "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل", "بعد", "قبل"})
+                          "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل", "بعد", "قبل",
+                          # a definition, not a report: "التطبيع يعني انسحاب القوات"
+                          "يعني", "تعني", "بغير", "دون"})
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
 _DESCRIPTIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "لا", "ولا"})
 _SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
@@ -157,6 +160,12 @@ def _roles(ctx: Context, r: _Reading, groups: list[Group], clause: tuple[int, in
         patient = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens) \
             or subject_adjacent(groups, ctx.toks, r.t, c0)
         return _arresting_police(tr, patient), patient, "passive"
+    if r.t and ctx.toks[r.t - 1].text in _RELATIVES and not _has_object_pronoun(ctx, r):
+        # "الثورة التي طالبت …", "شويغو، الذي استضاف نظراءه": the antecedent is the subject (with
+        # an object pronoun, "الاتفاق الذي وقعه البلدان", it is the object instead).
+        antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2) and not g.prep), None)
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, antecedent)
+        return antecedent, obj, "relative-clause"
     if _conjoined(ctx, r, s0) and carried is not None:
         # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
         # subject, and what follows it is its object.
@@ -375,10 +384,14 @@ def _other_party(groups: list[Group], actor: Group, t: int, s1: int) -> Group | 
                  and g.codes != actor.codes and not g.anaphoric), None)
 
 
+def _has_object_pronoun(ctx: Context, r: _Reading) -> bool:
+    return r.trigger.pos == "verb" and ctx.doc.norm.text[r.hit.start:r.hit.end].endswith(_OBJECT_PRONOUNS)
+
+
 def _pronoun_target(ctx: Context, r: _Reading, groups: list[Group], actor: Group | None, s0: int) -> Group | None:
     """A verb with an object pronoun ("ويطالبها", "استهدفته") points back to the sentence's
     subject: "رفضت إيران القرار الذي … ويطالبها بالتعاون" targets Iran."""
-    if r.trigger.pos != "verb" or not ctx.doc.norm.text[r.hit.start:r.hit.end].endswith(_OBJECT_PRONOUNS):
+    if not _has_object_pronoun(ctx, r):
         return None
     main = main_subject(groups, r.t, s0)
     return main if main is not None and actor is not None and main.codes != actor.codes else None
