@@ -10,6 +10,7 @@ the same real-world event merge into one record that keeps each mention as evide
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.actors import ActorMention
@@ -296,8 +297,10 @@ def _is_descriptive(ctx: Context, hit: Hit[Trigger], trigger: Trigger, t0: int) 
 
 def _warns_that(ctx: Context, trigger: Trigger, t1: int) -> bool:
     """"حذّر من أن …" reports a warning (a statement), not a threat against someone."""
-    after = [t.text for t in ctx.toks[t1:t1 + 2]]
-    return trigger.type == "THREATEN" and after[:1] == ["من"] and after[1:2] in (["ان"], ["انه"], ["انها"])
+    if trigger.type != "THREATEN":
+        return False
+    after = [t.text for t in ctx.toks[t1:t1 + 6]]  # the subject may come between: "حذّر دبلوماسيون من أن"
+    return any(a == "من" and b in ("ان", "انه", "انها", "انهم") for a, b in pairwise(after))
 
 
 def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
