@@ -27,6 +27,9 @@ from rasd.text.segment import Token, tokens
 _CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "التابعين", "التابعتين", "تابعه", "لدي", "في", "من",
                           "مقربه", "المقربه", "مقربين", "المقربين", "مواليه", "المواليه", "الموالي", "موالي"})
 # A nisba after these names a place, not a party: "العاصمة العمانية"، "الحدود السورية".
+# A capital after these names a treaty, process or meeting ("اتفاقية فيينا", "إعلان جدة").
+_NAMING_NOUNS = frozenset({"اتفاقيه", "معاهده", "اتفاق", "اعلان", "مؤتمر", "مسار", "قمه", "منتدي", "عمليه",
+                           "بروتوكول", "ميثاق", "تفاهمات", "محادثات", "مفاوضات", "اجتماعات", "جوله", "صيغه"})
 _PLACE_NOUNS = frozenset({
     "العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "البلده", "منطقه", "المنطقه", "محافظه", "المحافظه",
     "ولايه", "الولايه", "الحدود", "حدود", "ميناء", "الميناء", "مطار", "المطار", "المياه", "الاجواء", "اجواء",
@@ -150,7 +153,10 @@ class _Composer:
     def _is_location(self, w: _Word) -> bool:
         """"في العاصمة العمانية مسقط", "بمدينة طرابلس": a place, not a state acting."""
         back = [self._tok(w.t0 - k) for k in (1, 2)]
-        return back[0] in _PLACE_NOUNS or (back[1] in _PLACE_NOUNS and back[0] not in ("،", ","))
+        core = back[0][1:] if back[0][:1] in ("و", "ل", "ب") else back[0]
+        names = w.word.kind == "capital" and (back[0] in _NAMING_NOUNS or core in _NAMING_NOUNS
+                                              or back[0].removeprefix("ال") in _NAMING_NOUNS)
+        return names or back[0] in _PLACE_NOUNS or (back[1] in _PLACE_NOUNS and back[0] not in ("،", ","))
 
     def _is_people(self, w: _Word) -> bool:
         """"مئات التونسيين", "17 فلسطينياً": a nisba used as a noun names people (CVL)."""
@@ -425,5 +431,17 @@ def settle_countries(doc: Doc) -> None:
         if after is not None and doc.text[ent.span.end:after.span.start].strip() in ("في", "ب", ""):
             ent.country, ent.source = after.country, ent.source + f" + place {after.source}"
             continue
-        if home is not None:
+        scene = _scene(doc, places, ent)
+        if scene is not None:
+            ent.country, ent.source = scene.country, ent.source + f" + scene {scene.source}"
+        elif home is not None:
             ent.country, ent.source = home, ent.source + " + home-country"
+
+
+def _scene(doc: Doc, places: list, ent: Entity) -> object | None:
+    """The place a sentence opens on ("وفي صنعاء، أطلقت الجماعة سراح محتجزين من القوات
+    الحكومية"): the forces there are that country's."""
+    start = doc.text.rfind("\n", 0, ent.span.start) + 1
+    stop = max(doc.text.rfind(".", 0, ent.span.start) + 1, start)
+    return next((p for p in places if stop <= p.span.start < ent.span.start and p.kind != "country"
+                 and _is_locative(doc, p.span.start) and p.span.start - stop <= 12), None)

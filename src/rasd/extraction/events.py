@@ -373,7 +373,10 @@ def _event(doc: Doc, ctx: Context, r: _Reading, actor: Group | None, recipient: 
     clause_span = doc.fspan(ctx.toks[clause[0]].start, ctx.toks[clause[1] - 1].end)
     date: DateMention | None = ctx.date_near(r.t, clause, sentence)
     place: Place | None = ctx.place_near(r.t, sentence, actor, recipient)
-    modality = modality_of(ctx, r.t, r.hit, tr, clause, date)
+    # Only a date of the trigger's own clause speaks for its tense; any date of the sentence
+    # dates it.
+    own = date is not None and date is ctx.date_near(r.t, clause, clause)
+    modality = modality_of(ctx, r.t, r.hit, tr, clause, date, own)
     kind = _future_type(tr.type, modality)
     return Event(type=kind, mode=tr.mode, actor=_entities(actor), recipient=_entities(recipient),
                  trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,

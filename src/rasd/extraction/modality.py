@@ -54,7 +54,8 @@ def _is_old(d: DateMention | None, published: date | None) -> bool:
 
 
 def modality_of(ctx: Context, t: int, hit: Hit[Trigger], trigger: Trigger, clause: tuple[int, int],
-                when: DateMention | None) -> str:
+                when: DateMention | None, own: bool) -> str:
+    """The auxiliary mode; `own` says whether the event's date stands in its own clause."""
     modes = _marker_modes(ctx, t, clause)
     word = ctx.doc.norm.text[hit.start:hit.end]
     if trigger.pos == "verb" and "س" in hit.prefix:
@@ -64,7 +65,7 @@ def modality_of(ctx: Context, t: int, hit: Hit[Trigger], trigger: Trigger, claus
         modes.add("hypothetical")
     if any(a <= t < b for a, b in ctx.denials):
         modes.add("negated")
-    if when is not None and when.direction == "future":
+    if own and when is not None and when.direction == "future":
         modes.add("future")
     if _is_old(when, ctx.doc.published) or (_continues_history(ctx, t) and when is None):
         modes.add("historical")
