@@ -344,7 +344,7 @@ def find_events(doc: Doc) -> None:
             event.recipient = _entities(target)
         _target_from_place(event)
         _protest_target(event)
-        if any(e.country for e in event.actor + event.recipient):
+        if any(e.country for e in event.actor + event.recipient) and not _lone_meeting(event, rule):
             events.append(event)
             if event.modality == "historical":
                 ctx.historical.append(r.t)
@@ -451,6 +451,12 @@ def _future_type(kind: str, modality: str) -> str:
     if modality != "future":
         return kind
     return _FUTURE_TYPES.get(kind, kind)
+
+
+def _lone_meeting(e: Event, rule: str) -> bool:
+    """A meeting needs two parties: one found only by a fallback ("على أنها بحثت …") is a guess."""
+    sides = {x.code for x in e.actor + e.recipient if x.country}
+    return e.type == "CONSULT" and len(sides) < 2 and rule in ("svo-sentence", "carried-subject")
 
 
 def _parties(e: Event) -> set[str]:
