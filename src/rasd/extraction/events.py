@@ -354,7 +354,8 @@ def find_events(doc: Doc) -> None:
 def _reaction_target(ctx: Context, r: _Reading, actor: Group | None, event: Event, earlier: list[Event]) -> None:
     """"دان الناطق … الضربة", "رحبت الخارجية التركية بالاتفاق": a reaction to an event
     reported before targets that event's actor."""
-    if event.recipient or event.type not in _REACTIONS or actor is None:
+    weak = all("nisba-modifier" in e.source for e in event.recipient)  # an adjective, not a party
+    if not weak or event.type not in _REACTIONS or actor is None:
         return
     start = max(r.t_end, actor.t1 if actor.t0 > r.t else r.t_end)
     words = [t.text for i, t in enumerate(ctx.toks[start:start + 6], start) if t.is_word and i not in ctx.date_tokens]

@@ -138,20 +138,20 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
     if skip is not None and skip.t0 > t:
         t = skip.t1 - 1  # VSO: the object comes after the postposed subject
     limit = min(limit, _reach(toks, t, RECIPIENT_REACH))
-    for g in groups:
-        if g.t0 <= t or g.t0 >= limit or g is skip or g.anaphoric \
-                or (skip is not None and g.full_codes == skip.full_codes):
-            continue
-        if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2 \
-                and all(m.entity.name for m in g.members):
-            continue  # the subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"
-        if g.prep and g.prep in preps:
-            return g
-        if "obj" in preps and (not g.prep or (g.prep == "من" and toks[g.t0 - 2].text in QUANTIFIERS)):
-            return g  # "أوقفت قوات الأمن عدداً من المحتجين": a part of the object is the object
-        if g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0]):
-            return g
-    return None
+    return next((g for g in groups if t < g.t0 < limit and _fits(g, toks, t, preps, skip)), None)
+
+
+def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | None) -> bool:
+    if g is skip or g.anaphoric or (skip is not None and g.full_codes == skip.full_codes):
+        return False
+    if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2 \
+            and all(m.entity.name for m in g.members):
+        return False  # the subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"
+    if g.prep and g.prep in preps:
+        return True
+    if "obj" in preps and (not g.prep or (g.prep == "من" and toks[g.t0 - 2].text in QUANTIFIERS)):
+        return True  # "أوقفت قوات الأمن عدداً من المحتجين": a part of the object is the object
+    return g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0])
 
 
 def _reach(toks: list[Token], t: int, words: int) -> int:
