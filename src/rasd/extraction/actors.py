@@ -286,18 +286,22 @@ class _Composer:
         """Coordinated mentions ("تركيا وروسيا وإيران") share one group id."""
         group, prev = -1, None
         for m in sorted(self.mentions, key=lambda m: (m.t0, m.t1)):
-            if prev is not None and (m.t0 < prev.t1 or self._joined(prev.t1, m.t0)):
+            if prev is not None and (m.t0 < prev.t1 or self._joined(prev, m)):
                 m.group = group
             else:
                 group += 1
                 m.group = group
             prev = m
 
-    def _joined(self, t1: int, t0: int) -> bool:
-        gap = self._gap(t1, t0)
-        if gap in (["،"], [","], ["و"]):
+    def _joined(self, prev: ActorMention, m: ActorMention) -> bool:
+        """"تركيا وروسيا وإيران", "مصر، قطر والولايات المتحدة": و joins; a comma joins only
+        bare state names, since "بالرباط، نظيره الموريتاني" is a place and then an object."""
+        gap = self._gap(prev.t1, m.t0)
+        if gap == ["و"] or (not gap and self._tok(m.t0).startswith("و")):
             return True
-        return not gap and self._tok(t0).startswith("و")
+        names = ("country", "capital")
+        return gap in (["،"], [","]) and not prev.prefix and not m.prefix \
+            and prev.heads[0].kind in names and m.heads[0].kind in names
 
 
 def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:

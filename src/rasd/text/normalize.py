@@ -9,6 +9,7 @@ the folded text is reported as an exact span of the input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,8 +68,6 @@ class Normalized:
 
     def to_folded(self, pos: int) -> int:
         """The first folded index at or after an original position."""
-        from bisect import bisect_left
-
         return bisect_left(self.offsets, pos)
 
 

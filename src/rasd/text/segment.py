@@ -30,20 +30,18 @@ def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[t
     out: list[tuple[int, int]] = []
     pos = start
     for m in pattern.finditer(text, start, end):
-        if text[pos:m.end()].strip():
-            out.append(_trim(text, pos, m.end()))
+        _add_trimmed(out, text, pos, m.end())
         pos = m.end()
-    if text[pos:end].strip():
-        out.append(_trim(text, pos, end))
+    _add_trimmed(out, text, pos, end)
     return out
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _add_trimmed(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """text[start:end] without its outer whitespace, unless nothing is left."""
+    rest = text[start:end].lstrip()
+    if rest:
+        start = end - len(rest)
+        out.append((start, start + len(rest.rstrip())))
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
