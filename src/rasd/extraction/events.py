@@ -344,7 +344,8 @@ def find_events(doc: Doc) -> None:
             event.recipient = _entities(target)
         _target_from_place(event)
         _protest_target(event)
-        if any(e.country for e in event.actor + event.recipient) and not _lone_meeting(event, rule):
+        # PLOVER events have an actor: a target alone ("الهجوم الذي استهدف دورية") is not coded.
+        if any(e.country for e in event.actor) and not _lone_meeting(event, rule):
             events.append(event)
             if event.modality == "historical":
                 ctx.historical.append(r.t)

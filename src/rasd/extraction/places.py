@@ -247,8 +247,7 @@ def _capital_by_nisba(doc: Doc, nisba: list[Hit[str]], taken: list[tuple[int, in
         cue = _strip_proclitic(before, (_CAPITAL_CUE,))
         capital = _capitals().get(hit.values[0])
         # "العاصمة الإيطالية روما" already yields Rome from the name itself.
-        named = any(s < hit.end + 3 and e > start for s, e in taken)
-        if cue is None or capital is None or named:
+        if cue is None or capital is None or any(s < hit.end + 3 and e > start for s, e in taken):
             continue
         out.append(_place(doc, start + cue[0], hit.end, capital, source=f"capital rule + {capital.source}"))
     return out
@@ -256,9 +255,18 @@ def _capital_by_nisba(doc: Doc, nisba: list[Hit[str]], taken: list[tuple[int, in
 
 def _drop_overlaps(places: list[Place]) -> list[Place]:
     kept: list[Place] = []
+    # Characters covered by the places kept: longest first, so every non-empty place is
+    # tested before an empty one, and only an empty place needs the test against each kept.
+    taken = bytearray(max((p.span.end for p in places), default=0))
     for p in sorted(places, key=lambda p: (-(p.span.end - p.span.start), p.span.start)):
-        if all(p.span.end <= k.span.start or p.span.start >= k.span.end for k in kept):
-            kept.append(p)
+        start, end = p.span.start, p.span.end
+        if start < end:
+            if taken.find(1, start, end) != -1:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+        elif not all(end <= k.span.start or start >= k.span.end for k in kept):
+            continue
+        kept.append(p)
     return sorted(kept, key=lambda p: p.span.start)
 
 
