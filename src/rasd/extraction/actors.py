@@ -39,6 +39,7 @@ _PLACE_NOUNS = frozenset({
 _LOCATIVE = frozenset({"في", "لدي"})
 _LOCATIVE_BEFORE = frozenset({"في", "وفي", "الي", "شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب"})
 _HARDWARE = "institutions-military.tsv"
+_ENVOYS = ("سفير", "سفار", "قنصل", "مندوب", "مبعوث", "ممثل", "بعث")
 _MAX_GAP = 4
 _QUOTES = frozenset({'"', "'", "(", ")"})
 _FAR = ["…"] * (_MAX_GAP + 1)
@@ -134,6 +135,8 @@ class _Composer:
             return self._institution(i)
         kind = w.word.kind
         if kind == "nisba":
+            if w.word.ambiguous:
+                return i + 1  # "نزاع مالي": a nationality only right after an institution
             if self._is_people(w):
                 self._add(w, w.t1, w.word.country, "CVL", f"{w.word.source} nisba-people")
             elif self._tok(w.t0 - 1) in _PLACE_NOUNS:
@@ -201,7 +204,7 @@ class _Composer:
                 and self.words[j].t0 == end:
             j, end, more = self._chain(j)
             heads.append(more)
-        countries, j, end = self._countries(j, end)
+        countries, j, end = self._countries(j, end, posted=self._envoy(chain[0]))
         person = self._apposition(j, end)
         if person is not None:
             end = person.t1
@@ -231,8 +234,9 @@ class _Composer:
         sector = next((w.word.sector for w in reversed(chain) if w.word.sector), None)
         return None, sector, source
 
-    def _countries(self, j: int, end: int) -> tuple[list[tuple[str, str]], int, int]:
-        """Countries after an institution chain, with their coordinated siblings."""
+    def _countries(self, j: int, end: int, posted: bool = False) -> tuple[list[tuple[str, str]], int, int]:
+        """Countries after an institution chain, with their coordinated siblings. For an envoy
+        (`posted`), "لدى إسرائيل" is where he serves, not whose he is."""
         found: list[tuple[str, str]] = []
         k = j
         if k < len(self.words):
@@ -244,7 +248,7 @@ class _Composer:
             if w.word.kind in ("country", "capital") and not gap and not w.hit.prefix:
                 return self._siblings(k, ("country", "capital"), "construct")
             if gap and gap[-1] in _LOCATIVE and len(words_gap) == len(gap) <= _MAX_ADJECTIVE_GAP + 1 \
-                    and w.word.kind in ("country", "capital", "seat"):
+                    and w.word.kind in ("country", "capital", "seat") and not posted:
                 return self._siblings(k, ("country", "capital", "seat"), "locative")
         return found, k, end
 
@@ -273,6 +277,12 @@ class _Composer:
             end = w.t1
             k += 1
         return found, k, end
+
+    def _envoy(self, w: _Word) -> bool:
+        """Ambassadors, embassies, consuls and delegates serve in another country."""
+        word = self.toks[w.t0].text
+        core = word[len(w.hit.prefix):]
+        return core.removeprefix("ال").startswith(_ENVOYS)
 
     def _apposition(self, j: int, end: int) -> _Word | None:
         """A named person right after the title: "وزير الدفاع الروسي، سيرغي شويغو"."""
@@ -431,8 +441,8 @@ def settle_countries(doc: Doc) -> None:
         # Media are often foreign or of no country ("منصات التواصل"): no default for them.
         if ent.country or m.weak or ent.sector in (None, "MED") or not (m.heads and m.heads[0].is_institution):
             continue
-        after = next((p for p in places if 0 <= p.span.start - ent.span.end <= 4), None)
-        if after is not None and doc.text[ent.span.end:after.span.start].strip() in ("في", "ب", ""):
+        after = next((p for p in places if 0 <= p.span.start - ent.span.end <= 24), None)
+        if after is not None and _only_locative(doc.text[ent.span.end:after.span.start]):
             ent.country, ent.source = after.country, ent.source + f" + place {after.source}"
             continue
         scene = _scene(doc, places, ent)
@@ -442,10 +452,18 @@ def settle_countries(doc: Doc) -> None:
             ent.country, ent.source = home, ent.source + " + home-country"
 
 
+def _only_locative(between: str) -> bool:
+    """"في", "ب", "في العاصمة", "في مدينة": nothing but a locative between a body and a place."""
+    words = fold(between).split()
+    return not words or (words[0] in ("في", "ب") and all(w in _PLACE_NOUNS for w in words[1:])) \
+        or (len(words) == 1 and words[0].startswith("ب") and words[0][1:] in _PLACE_NOUNS)
+
+
 def _scene(doc: Doc, places: list, ent: Entity) -> object | None:
-    """The place a sentence opens on ("وفي صنعاء، أطلقت الجماعة سراح محتجزين من القوات
-    الحكومية"): the forces there are that country's."""
+    """Where the sentence takes place ("وفي صنعاء، أطلقت الجماعة سراح محتجزين من القوات
+    الحكومية", "تظاهر الطلبة في العاصمة تونس …، فيما أطلقت الشرطة الغاز"): the latest city or
+    region named as a location earlier in the sentence; the forces there are that country's."""
     start = doc.text.rfind("\n", 0, ent.span.start) + 1
     stop = max(doc.text.rfind(".", 0, ent.span.start) + 1, start)
-    return next((p for p in places if stop <= p.span.start < ent.span.start and p.kind != "country"
-                 and _is_locative(doc, p.span.start) and p.span.start - stop <= 12), None)
+    return next((p for p in reversed(places) if stop <= p.span.start < ent.span.start and p.kind != "country"
+                 and _is_locative(doc, p.span.start)), None)

@@ -53,6 +53,15 @@ class Context:
     sentence_at: list[int] = field(default_factory=list)
     clause_at: list[int] = field(default_factory=list)
 
+    def conjoined_end(self, t: int, s1: int) -> int:
+        """Where the proposition at t ends: at a comma followed by a conjoined clause ("…، ودعت
+        الأمم المتحدة"), else at the sentence end s1."""
+        for i in range(t, s1 - 1):
+            nxt = self.toks[i + 1].text
+            if self.toks[i].text in ("،", ",") and nxt[:1] in ("و", "ف") and not nxt.startswith(("وان", "وانه")):
+                return i
+        return s1
+
     def core(self, t: int) -> str:
         """Token t without its proclitics."""
         return without_proclitic(self.toks[t].text)

@@ -340,7 +340,8 @@ def find_events(doc: Doc) -> None:
         event = _event(doc, ctx, r, actor, recipient, rule, (s0, s1), (c0, c1))
         _reaction_target(ctx, r, actor, event, events)
         if not event.recipient and actor is not None and r.trigger.type not in POOLED:
-            target = _pronoun_target(ctx, r, groups, actor, s0) or _other_party(groups, actor, r.t_end, s1)
+            target = _pronoun_target(ctx, r, groups, actor, s0) \
+                or _other_party(groups, actor, r.t_end, ctx.conjoined_end(r.t_end, s1))
             event.recipient = _entities(target)
         _target_from_place(event)
         _protest_target(event)

@@ -297,16 +297,6 @@ def find_statements(doc: Doc) -> None:
         _add(doc, ctx, h, group, groups, rule, hits, s1)
 
 
-def _denial_end(ctx: Context, t1: int, s1: int) -> int:
-    """Where a denial's scope ends: "نفت مسؤوليتها عن الهجوم، واتهمت الجيش …" goes on with a new,
-    asserted act after the comma and و."""
-    for t in range(t1, s1 - 1):
-        if ctx.toks[t].text in ("،", ",") and ctx.toks[t + 1].text[:1] in ("و", "ف") \
-                and not ctx.toks[t + 1].text.startswith(("وان", "وانه", "وانها")):
-            return t
-    return s1
-
-
 def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], rule: str,
          hits: list[_CueHit], s1: int) -> None:
     """One statement per country of the speaker group ("قالت وزارتا الدفاع التركية والروسية")."""
@@ -319,7 +309,8 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
     content = doc.fspan(ctx.toks[c0].start, ctx.toks[c1 - 1].end) if c0 < c1 else None
     about, about_by = None, None
     if stance == "deny":
-        ctx.denials.append((t1, _denial_end(ctx, t1, s1)))
+        # "نفت مسؤوليتها عن الهجوم، واتهمت الجيش …": the denial stops where a new act begins.
+        ctx.denials.append((t1, ctx.conjoined_end(t1, s1)))
         about, about_by = _referenced(doc, ctx, groups, t1, s1), "reference"
         if about is None:
             # The search ends where the next report begins ("…، معتبرة أن المفرج عنهم …").

@@ -7,7 +7,7 @@ payloads say what kind of actor word each form is and which lexicon line it came
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.lexicons.countries import load_countries
@@ -27,6 +27,7 @@ class ActorWord:
     sector: str | None
     source: str
     name: str | None = None
+    ambiguous: bool = False  # a form that is usually an ordinary word (المالي "financial")
 
     @property
     def is_institution(self) -> bool:
@@ -97,4 +98,6 @@ def actor_matcher() -> Matcher[ActorWord]:
     """One matcher over every actor word form."""
     skip = ambiguous_forms()
     words = _country_words() + _institution_words() + _org_words() + _person_words()
-    return Matcher((form, word) for form, word in words if form not in skip)
+    # An ambiguous nisba is kept, flagged: after an institution ("الجيش المالي") it is a nationality.
+    return Matcher((form, replace(word, ambiguous=True) if form in skip else word) for form, word in words
+                   if form not in skip or word.kind == "nisba")
