@@ -76,3 +76,10 @@ def test_participle_goes_on_with_the_last_speaker() -> None:
 def test_deny_phrase_after_the_complementizer_makes_a_denial() -> None:
     (statement,) = _said("وقال الجيش السوداني في بيان إنه \"لا صحة\" لاستهداف أي أسواق شعبية.")
     assert statement.stance == "deny" and statement.speaker.code == "SDN/MIL"
+
+
+def test_quoting_chain_keeps_the_reporter_and_its_origin() -> None:
+    doc = extract("وقالت وكالة رويترز نقلاً عن مصدر دبلوماسي مصري إن القاهرة رفضت الطلب.", "2024-01-01")
+    said = next(s for s in doc.statements if s.cue.text == "قالت")
+    assert said.speaker.country == "GBR" and said.speaker.sector == "MED"
+    assert said.source_of is not None and (said.source_of.country, said.source_of.sector) == ("EGY", "GOV")

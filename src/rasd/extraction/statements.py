@@ -23,6 +23,8 @@ from rasd.text.normalize import fold
 
 _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه مراسل الأناضول من مصادر …"
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
+_QUOTING = frozenset({"نقلا عن", "علي لسان"})
+_QUOTING_REACH = 8  # tokens from a reporting verb (and its speaker) to "نقلاً عن"
 _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم"})
 _ABOUT_PREPS = ("", "في", "عن", "ب")
 _REFERENCE_REACH = 5  # "ما تداولته منصات مقربة من الدعم السريع": relative to the claim's source
@@ -316,15 +318,26 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
             # The search ends where the next report begins ("…، معتبرة أن المفرج عنهم …").
             about, about_by = _about(doc, ctx, groups, group, t1, min(following, s1)), "party"
     cue_span = doc.fspan(h.hit.start, h.hit.end)
+    quoted = _quoted_source(ctx, h, hits, groups, s1) if cue.kind != "prep" else None
     seen: set[str | None] = set()
     for m in group.members:
         if m.entity.country in seen:
             continue
         seen.add(m.entity.country)
         doc.statements.append(Statement(m.entity, cue_span, content, stance,
-                                        f"{cue.source} {cue.lemma} [{cue.kind}; {rule}]", about))
+                                        f"{cue.source} {cue.lemma} [{cue.kind}; {rule}]", about, quoted))
         doc.layers.setdefault("statement_notes", []).append(
             StatementNote(cue, about_by if about is not None else None))
+
+
+def _quoted_source(ctx: Context, h: _CueHit, hits: list[_CueHit], groups: list[Group], s1: int) -> Entity | None:
+    """"قالت رويترز نقلاً عن مصدر مطلع إن …": the reporter speaks, quoting an origin of its own."""
+    chain = next((o for o in hits if o.cue.kind == "prep" and h.t1 <= o.t0 <= h.t1 + _QUOTING_REACH
+                  and fold(o.cue.lemma) in _QUOTING), None)
+    if chain is None:
+        return None
+    origin = next((g for g in groups if chain.t1 <= g.t0 <= chain.t1 + 2 and g.t0 < s1), None)
+    return origin.members[0].entity if origin is not None else None
 
 
 def _content_range(ctx: Context, h: _CueHit, group: Group, next_cue: int, s1: int) -> tuple[int, int]:
