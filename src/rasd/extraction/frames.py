@@ -1,0 +1,142 @@
+"""Who does what to whom around one trigger: the argument frames of verbs and verbal nouns.
+
+A verb takes its subject after it (VSO), right before it (SVO) or from the clause it is
+conjoined to, and its recipient from its lexicon frame; a passive's noun is its patient; a
+relative clause's antecedent is its subject. A verbal noun takes its genitive, its nisba,
+the subject of its support verb ("شنّت مقاتلات أمريكية غارات") or its relative clause.
+"""
+
+from __future__ import annotations
+
+from rasd.doc import Entity
+from rasd.extraction.actors import ActorMention
+from rasd.extraction.context import Context
+from rasd.extraction.readings import Reading, has_object_pronoun, is_passive, plural_subject
+from rasd.extraction.roles import Group, recipient_after, subject_adjacent, subject_after, subject_before
+from rasd.lexicons.triggers import Trigger
+
+# Types whose verbal noun takes its agent as genitive ("انسحاب القوات التركية");
+# for the others the genitive is the patient ("اعتقال صحافية").
+_GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT",
+                             "COOPERATE", "REQUEST", "REJECT", "THREATEN"})
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
+_BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
+                         "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
+_RELATIVE_REACH = 3
+_SUPPORT_REACH = 5  # words from a support verb to its noun, not counting its subject and dates
+
+
+def _arresting_police(tr: Trigger, patient: Group | None) -> Group | None:
+    """Whoever is arrested or detained without a named agent is held by the police of the
+    patient's country."""
+    if tr.type != "COERCE" or patient is None or not patient.members[0].entity.country:
+        return None
+    ent = patient.members[0].entity
+    police = ActorMention(Entity(ent.country, "COP", ent.span, "passive-arrest-default"), patient.t0, patient.t1)
+    return Group([police], patient.t0, patient.t1, "")
+
+
+def _conjoined(ctx: Context, r: Reading, s0: int) -> bool:
+    """A verb joined by و/ف to an earlier verb of the same sentence."""
+    return r.hit.prefix[:1] in ("و", "ف") and any(s0 <= pos < r.t for pos, _ in ctx.subjects)
+
+
+def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int],
+           sentence: tuple[int, int], carried: Group | None) -> tuple[Group | None, Group | None, str]:
+    """Actor group, recipient group and the rule that placed them."""
+    tr = r.trigger
+    c0, c1 = clause
+    s0, s1 = sentence
+    if tr.pos == "noun":
+        return _noun_roles(ctx, r, groups, (c0, c1), sentence)
+    if tr.pos == "verb" and is_passive(ctx, r):
+        # "قُتل عنصر في حزب الله", "الصحافية قد اعتُقلت": the noun is the patient, the agent unsaid.
+        patient = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens) \
+            or subject_adjacent(groups, ctx.toks, r.t, c0)
+        return _arresting_police(tr, patient), patient, "passive"
+    if r.t and ctx.toks[r.t - 1].text in _RELATIVES and not has_object_pronoun(ctx, r):
+        # "الثورة التي طالبت …", "شويغو، الذي استضاف نظراءه": the antecedent is the subject (with
+        # an object pronoun, "الاتفاق الذي وقعه البلدان", it is the object instead).
+        antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2) and not g.prep), None)
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, antecedent)
+        return antecedent, obj, "relative-clause"
+    if _conjoined(ctx, r, s0) and carried is not None:
+        # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
+        # subject, and what follows it is its object.
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried)
+        return carried, obj, "conjoined-verb"
+    subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
+    if subject is None and not plural_subject(ctx, r):
+        subject, rule = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "vso"
+    if subject is None and tr.pos == "verb":
+        subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
+    if subject is None or (subject.anaphoric and carried is not None and not names_both_sides(ctx, subject)):
+        subject, rule = carried, "carried-subject"
+    obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject)
+    if obj is not None and (("obj:actor" in tr.recipient and not obj.prep)
+                            or any(role.endswith(":actor") and role.split(":")[0] == obj.prep
+                                   for role in tr.recipient)):
+        return obj, subject, rule + "+host"
+    return subject, obj, rule
+
+
+def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int],
+                sentence: tuple[int, int]) -> tuple[Group | None, Group | None, str]:
+    """Roles of a verbal noun: its genitive, its nisba, or the subject of its light verb.
+
+    A noun never takes a carried subject: without a participant of its own in the
+    sentence it is a topic ("تطبيع العلاقات"), not a reported event.
+    """
+    tr = r.trigger
+    c1 = clause[1]
+    s0, s1 = sentence
+    nxt = next((g for g in groups if g.t0 >= r.t_end and g.t0 - r.t_end <= 1), None)
+    recipient = recipient_after(groups, ctx.toks, r.t_end - 1, s1,
+                                tuple(x for x in tr.recipient if x != "obj"), None)
+    if nxt is not None and not nxt.prep:
+        if tr.type in _GENITIVE_AGENT or "obj" not in tr.recipient:
+            return nxt, recipient if recipient is not nxt else None, "noun-genitive-agent"
+        return subject_before(groups, r.t, s0), nxt, "noun-genitive-patient"
+    modifier = ctx.modifier_after(r.t_end)
+    if modifier is not None:
+        return modifier, recipient, "noun-nisba-agent"
+    between = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + 2 and g.prep == "بين"), None)
+    if between is not None:
+        return between, None, "noun-between-parties"  # "اتفاق بين إسرائيل وحركة حماس"
+    relative = next((pos for pos, _ in ctx.supports if r.t_end <= pos <= r.t_end + 2), None)
+    if relative is not None:
+        # "غارة شنتها طائرة مسيرة إسرائيلية": the agent is the subject of the relative verb.
+        actor = next((g for g in groups if relative < g.t0 <= relative + _RELATIVE_REACH and g.t0 < c1
+                      and not g.prep and g is not recipient), None)
+        if actor is not None:
+            return actor, recipient, "noun-relative-subject"
+    support = ctx.support_before(r.t, s0)
+    if support is None or _loose_words(ctx, groups, support[0], r.t) > _SUPPORT_REACH:
+        return None, None, "noun-topic"
+    v, verb = support
+    if verb.frame == "between":
+        parties = next((g for g in groups if g.t0 >= r.t_end and g.prep == "بين"), None)
+        return parties, recipient, "noun-support-between"
+    if verb.frame == "receive":
+        giver = next((g for g in groups if r.t_end <= g.t0 and g.prep == "من"), None)
+        receiver = subject_adjacent(groups, ctx.toks, v, s0) or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens)
+        return giver, receiver, "noun-support-receive"
+    agent = subject_adjacent(groups, ctx.toks, v, s0) or subject_after(groups, ctx.toks, v, r.t, ctx.date_tokens)
+    if agent is None and ctx.toks[v].text[:1] in ("و", "ف") and ctx.carried_subject(v) is not None:
+        # "الأردن يستدعي سفيره … وينفّذ أول إنزال جوي": the conjoined verb shares the subject.
+        return ctx.carried_subject(v), recipient, "noun-support-conjoined"
+    agent = agent or subject_before(groups, v, s0) or ctx.carried_subject(v)
+    return agent, recipient, "noun-support-subject"
+
+
+def _loose_words(ctx: Context, groups: list[Group], a: int, b: int) -> int:
+    """Words between two tokens that belong to no actor and no date: how far apart they
+    really are once "أجرى وزراء الدفاع … في تركيا وروسيا وإيران" is read as one subject."""
+    inside = {t for g in groups for t in range(g.t0, g.t1)} | ctx.date_tokens
+    return sum(1 for t in range(a + 1, b) if ctx.toks[t].is_word and t not in inside)
+
+
+def names_both_sides(ctx: Context, group: Group) -> bool:
+    """"الطرفان", "الجانبين", "البلدان": a subject that stands for the two parties named before."""
+    return group.anaphoric and any(ctx.core(m.t0) in _BOTH_SIDES or ctx.toks[m.t0].text in _BOTH_SIDES
+                                   for m in group.members)

@@ -1,0 +1,170 @@
+"""Which trigger hits report an event, and what their form says.
+
+A lexicon hit is only a candidate: a noun may name a topic ("تهدف إلى تطبيع العلاقات"), a
+motive ("، احتجاجاً على") or a definition; an imperfect after a relative pronoun describes;
+a participle is an act only as a circumstantial clause. For the hits that stand, the verb
+form tells whether the subject is a pronoun (وقّعا), whether the verb is passive (قُتل)
+and whether it carries an object pronoun (يطالبها).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rasd.extraction.context import Context
+from rasd.lexicons.actors import ambiguous_forms
+from rasd.lexicons.triggers import Trigger
+from rasd.text.matcher import Hit, proclitics_fit
+from rasd.text.normalize import fold
+
+_TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "ملف", "الي", "علي", "عن", "اجل", "اطار", "سبل",
+                          "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات",
+                          # a time reference, not a report: "بعد سنوات من العداء خلال الحرب"
+                          "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل", "بعد", "قبل",
+                          # a definition, not a report: "التطبيع يعني انسحاب القوات"
+                          "يعني", "تعني", "بغير", "دون"})
+_DESCRIPTIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "لا", "ولا"})
+SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
+_PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
+_IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
+
+
+@dataclass(slots=True)
+class Reading:
+    trigger: Trigger
+    hit: Hit[Trigger]
+    t: int  # token index of the trigger's first word
+    t_end: int
+
+
+def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
+    """The rest of a split idiom, in order, within reach: "أرسلت أنقرة قواتها" has قوات
+    after the subject; "دعا المجلس إلى وقف إطلاق النار" has all three words."""
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in tail]
+    k = 0
+    for i in range(t1, min(t1 + _IDIOM_GAP + len(words), len(ctx.toks))):
+        if ctx.toks[i].text.startswith(words[k]) or ctx.core(i).startswith(words[k]):
+            k += 1
+            if k == len(words):
+                return True
+        elif k:
+            return False
+    return False
+
+
+def _choose(ctx: Context, hit: Hit[Trigger], t1: int) -> Trigger | None:
+    """A split idiom whose tail follows, else a verb reading, a participle, then a noun."""
+    order = {"verb": 0, "noun": 1, "participle": 2}
+    plain = [tr for tr in hit.values if not tr.tail]
+    idioms = [tr for tr in hit.values if tr.tail and _tail_follows(ctx, t1, tr.tail)] \
+        if len(plain) < len(hit.values) else []
+    ranked = idioms + sorted(plain, key=lambda tr: order.get(tr.pos, 3))
+    return ranked[0] if ranked else None
+
+
+def read_trigger(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> Reading | None:
+    """A trigger hit on tokens, unless it sits in debris or inside an actor name."""
+    t0, t1 = ctx.token_range(hit.word_start, hit.end)
+    if ctx.excluded_at(t0) or ctx.in_actor(t0, t1):
+        return None
+    trigger = _choose(ctx, hit, t1)
+    if trigger is None:
+        return None
+    if ctx.doc.norm.text[hit.word_start:hit.end] in ambiguous_forms():
+        return None  # "فيصل" is a name, not ف + يصل
+    if not proclitics_fit(hit.prefix, trigger.pos == "verb"):
+        return None
+    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in verb_ends
+                                  or _is_adverbial(ctx, t0)):
+        return None
+    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _warns_that(ctx, trigger, t1)):
+        return None
+    if trigger.pos == "participle" and (not _circumstantial(ctx, hit, t0) or _warns_that(ctx, trigger, t1)):
+        return None
+    return Reading(trigger, hit, t0, t1)
+
+
+def _circumstantial(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
+    """A participle reports an act only as a circumstantial clause after a comma ("، متهماً
+    الطرف الآخر"); elsewhere it is a noun ("كبير مفاوضي الجماعة")."""
+    before = ctx.toks[t0 - 1].text if t0 else ""
+    return before in ("،", ",") or hit.prefix.startswith("و")
+
+
+def _is_adverbial(ctx: Context, t0: int) -> bool:
+    """"، احتجاجاً على …", "، مطالبين بطرد السفير", "بمبادرة من فرنسا": a masdar or participle
+    giving the motive or the manner of another act, not an act of its own."""
+    word = ctx.toks[t0].text
+    before = ctx.toks[t0 - 1].text if t0 else ""
+    after_date = t0 >= 2 and t0 - 2 in ctx.date_tokens  # "تلقى X، مساء أمس، اتصالاً": an object
+    return word in SPONSORING or (word.endswith(("ا", "ين")) and before in ("،", ",") and not after_date)
+
+
+def _is_imperfect(ctx: Context, hit: Hit[Trigger], trigger: Trigger) -> bool:
+    form = ctx.doc.norm.text[hit.start:hit.end]
+    return bool(trigger.present) and form[:1] in ("ي", "ت") and trigger.present[1:3] == form[1:3]
+
+
+def _is_descriptive(ctx: Context, hit: Hit[Trigger], trigger: Trigger, t0: int) -> bool:
+    """An imperfect after a relative pronoun or "لا" describes ("حملة تستهدف الجزائر", "لا
+    تستهدف أي دولة"); news reports acts in the perfect or with a future marker."""
+    if "س" in hit.prefix or not _is_imperfect(ctx, hit, trigger):
+        return False
+    before = ctx.toks[t0 - 1].text if t0 else ""
+    return before in _DESCRIPTIVE or (trigger.quad == 4 and not ctx.toks[t0 - 1].is_word if t0 else False)
+
+
+def _warns_that(ctx: Context, trigger: Trigger, t1: int) -> bool:
+    """"حذّر من أن …" reports a warning (a statement), not a threat against someone."""
+    if trigger.type != "THREATEN":
+        return False
+    after = [t.text for t in ctx.toks[t1:t1 + 6]]  # the subject may come between: "حذّر دبلوماسيون من أن"
+    return any(a == "من" and b in ("ان", "انه", "انها", "انهم") for a, b in pairwise(after))
+
+
+def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
+    """A noun governed by purpose ل or a topic word names what is discussed, not an event:
+    "تهدف إلى تطبيع العلاقات", "بحثت في موضوع انسحاب القوات", "لإعادة بناء العلاقات"."""
+    if hit.prefix.lstrip("وف").startswith("ل"):
+        return True
+    before = ctx.toks[t0 - 1].text if t0 > 0 else ""
+    return before in _TOPIC_WORDS
+
+
+def is_passive(ctx: Context, r: Reading) -> bool:
+    """A past passive as careful outlets print it: damma on the first letter (قُتل، أُبلغ) or,
+    in form VIII, on the third (اعتُقلت). An imperfect's damma (تُفرج) is active form IV."""
+    original = ctx.doc.fspan(r.hit.start, r.hit.end).text
+    letters = [(i, ch) for i, ch in enumerate(original) if ch.isalpha()]
+    if len(letters) < 3:
+        return False
+
+    def damma_after(k: int) -> bool:
+        i = letters[k][0]
+        return original[i + 1:i + 2] == "\u064f"
+
+    first = letters[0][1]
+    if first not in "يتن" and damma_after(0):
+        return True
+    return first == "ا" and damma_after(2)
+
+
+def plural_subject(ctx: Context, r: Reading) -> bool:
+    """A verb that carries a dual or plural subject suffix (وقّعا، اتهموه، يطالبون) has a
+    pronoun subject: a postposed noun is its object, never its subject."""
+    form = ctx.doc.norm.text[r.hit.start:r.hit.end]
+    tr = r.trigger
+    past = tr.lemma.split()[0]
+    if form in (fold(past), tr.present):
+        return False
+    for stem in (fold(past)[:-1] if fold(past).endswith(("ا", "ي")) else fold(past), tr.present[1:]):
+        if stem and stem in form:
+            suffix = form[form.index(stem) + len(stem):]
+            return suffix.startswith(_PLURAL_SUFFIXES)
+    return False
+
+
+def has_object_pronoun(ctx: Context, r: Reading) -> bool:
+    return r.trigger.pos == "verb" and ctx.doc.norm.text[r.hit.start:r.hit.end].endswith(OBJECT_PRONOUNS)
