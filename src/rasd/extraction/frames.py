@@ -90,7 +90,8 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     tr = r.trigger
     c1 = clause[1]
     s0, s1 = sentence
-    nxt = next((g for g in groups if g.t0 >= r.t_end and g.t0 - r.t_end <= 1), None)
+    # A genitive is a party; a bare nisba right after the noun ("قصف إسرائيلي") is its adjective.
+    nxt = next((g for g in groups if g.t0 >= r.t_end and g.t0 - r.t_end <= 1 and not g.weak), None)
     recipient = recipient_after(groups, ctx.toks, r.t_end - 1, s1,
                                 tuple(x for x in tr.recipient if x != "obj"), None)
     if nxt is not None and not nxt.prep:
