@@ -28,6 +28,9 @@ _DESCRIPTIVE = frozenset({"التي", "الذي", "الذين", "اللتين", 
 SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
+# Words after which a verb cannot stand: prepositions and quantity or cause nouns.
+_NOUN_CONTEXT = frozenset({"في", "من", "عن", "جراء", "اثر", "بعد", "عقب", "خلال", "قبل", "منذ",
+                           "بسبب", "نتيجه", "ضد", "مع", "بين", "حول", "لدي", "عند", "دون", "رغم", "وسط"})
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 
 
@@ -54,9 +57,11 @@ def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
     return False
 
 
-def _choose(ctx: Context, hit: Hit[Trigger], t1: int) -> Trigger | None:
-    """A split idiom whose tail follows, else a verb reading, a participle, then a noun."""
-    order = {"verb": 0, "noun": 1, "participle": 2}
+def _choose(ctx: Context, hit: Hit[Trigger], t0: int, t1: int) -> Trigger | None:
+    """A split idiom whose tail follows, else a verb reading, a noun, then a participle; after
+    a preposition ("جراء قصف إسرائيلي") a form is a noun first."""
+    governed = t0 > 0 and ctx.toks[t0 - 1].text in _NOUN_CONTEXT
+    order = {"noun": 0, "verb": 1, "participle": 2} if governed else {"verb": 0, "noun": 1, "participle": 2}
     plain = [tr for tr in hit.values if not tr.tail]
     idioms = [tr for tr in hit.values if tr.tail and _tail_follows(ctx, t1, tr.tail)] \
         if len(plain) < len(hit.values) else []
@@ -69,7 +74,7 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> Readin
     t0, t1 = ctx.token_range(hit.word_start, hit.end)
     if ctx.excluded_at(t0) or ctx.in_actor(t0, t1):
         return None
-    trigger = _choose(ctx, hit, t1)
+    trigger = _choose(ctx, hit, t0, t1)
     if trigger is None:
         return None
     if ctx.doc.norm.text[hit.word_start:hit.end] in ambiguous_forms():
