@@ -31,6 +31,8 @@ _AUXILIARIES = frozenset({
 # Counting words before a noun: "تظاهر آلاف الأردنيين", "أوقفت عدداً من المحتجين".
 QUANTIFIERS = frozenset({"الاف", "مئات", "عشرات", "ملايين", "الالاف", "المئات", "العشرات", "عدد", "عددا", "بعض",
                          "جميع", "كل", "معظم", "غالبيه", "اغلب"})
+# Words that bring in a party acting alongside the subject, never its target.
+_ALONGSIDE = frozenset({"بحمايه", "بدعم", "بمساعده", "باسناد", "بغطاء", "بمشاركه", "برعايه", "بوساطه", "بحضور"})
 RECIPIENT_REACH = 15  # words from a trigger to its recipient; commas do not end the search
 
 
@@ -144,6 +146,8 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
 def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | None) -> bool:
     if g is skip or g.anaphoric or (skip is not None and g.full_codes == skip.full_codes):
         return False
+    if g.t0 and toks[g.t0 - 1].text in _ALONGSIDE:
+        return False  # "اقتحم مستوطنون، بحماية قوات الاحتلال، الأقصى": a helper, not a target
     if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2 \
             and all(m.entity.name for m in g.members):
         return False  # the subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"
