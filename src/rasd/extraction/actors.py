@@ -80,7 +80,7 @@ def _choose(hit: Hit[ActorWord], named: Counter[str | None]) -> ActorWord:
     """One reading of an ambiguous form: سورية is the country bare, the nisba with ال;
     between two countries, the one the document names elsewhere."""
     definite = "ال" in hit.prefix or hit.prefix.endswith("لل")
-    return min(hit.values, key=lambda w: (-named[w.country], _rank(w, definite)))
+    return min(hit.values, key=lambda w: (-named[w.country] if w.country else 0, _rank(w, definite)))
 
 
 def _rank(word: ActorWord, definite: bool) -> int:
@@ -319,7 +319,8 @@ def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
     hits = longest(actor_matcher().find(doc.norm.text))
     # A form naming two countries (عمان: Oman, or Amman for Jordan) goes to the one the
     # document speaks of otherwise.
-    named = Counter(h.values[0].country for h in hits if len({v.country for v in h.values}) == 1)
+    named = Counter(h.values[0].country for h in hits
+                    if len({v.country for v in h.values}) == 1 and h.values[0].country)
     words: list[_Word] = []
     for hit in hits:
         t0 = bisect_left(starts, hit.word_start)

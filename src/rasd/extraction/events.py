@@ -39,14 +39,14 @@ def entities(group: Group | None) -> list[Entity]:
 def find_events(doc: Doc) -> None:
     ctx: Context = doc.layers["context"]
     events: list[Event] = []
-    # A noun right after a trigger verb is its complement ("يشترط الانسحاب"), not an event.
-    verb_ends: set[int] = set()
+    # Where earlier triggers ended, by part of speech: a noun right after a trigger verb is
+    # its complement ("يشترط الانسحاب"); a verb right after a trigger noun describes it.
+    ends: dict[str, set[int]] = {"verb": set(), "noun": set(), "participle": set()}
     for hit in longest(trigger_matcher().find(doc.norm.text)):
-        r = read_trigger(ctx, hit, verb_ends)
+        r = read_trigger(ctx, hit, ends)
         if r is None:
             continue
-        if r.trigger.pos == "verb":
-            verb_ends.add(r.t_end - 1)
+        ends[r.trigger.pos].add(r.t_end - 1)
         s0, s1 = sentence_of(ctx, r.t)
         c0, c1 = clause_of(ctx, r.t)
         groups = ctx.groups(s0, s1)

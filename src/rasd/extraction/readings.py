@@ -69,8 +69,9 @@ def _choose(ctx: Context, hit: Hit[Trigger], t0: int, t1: int) -> Trigger | None
     return ranked[0] if ranked else None
 
 
-def read_trigger(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> Reading | None:
-    """A trigger hit on tokens, unless it sits in debris or inside an actor name."""
+def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> Reading | None:
+    """A trigger hit that reports an event, unless it sits in debris or an actor name, or is
+    the complement or description of the trigger just before it (`ends`: their last tokens)."""
     t0, t1 = ctx.token_range(hit.word_start, hit.end)
     if ctx.excluded_at(t0) or ctx.in_actor(t0, t1):
         return None
@@ -81,11 +82,12 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], verb_ends: set[int]) -> Readin
         return None  # "فيصل" is a name, not ف + يصل
     if not proclitics_fit(hit.prefix, trigger.pos == "verb"):
         return None
-    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in verb_ends
+    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in ends["verb"]
                                   or _is_adverbial(ctx, t0)):
         return None
-    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _warns_that(ctx, trigger, t1)):
-        return None
+    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _warns_that(ctx, trigger, t1)
+                                  or {t0 - 1, t0 - 2} & ends["noun"]):
+        return None  # "قصف إسرائيلي استهدف منزلاً": the verb describes the shelling
     if trigger.pos == "participle" and (not _circumstantial(ctx, hit, t0) or _warns_that(ctx, trigger, t1)):
         return None
     return Reading(trigger, hit, t0, t1)
