@@ -434,7 +434,9 @@ def _is_locative(doc: Doc, start: int) -> bool:
 def settle_countries(doc: Doc) -> None:
     """Give institutions still without a country the place after them ("وزارة الصحة في غزة")
     or the story's home country: unnamed police, courts and civilians are local by default."""
-    mentions: list[ActorMention] = doc.layers["actors"]
+    mentions = _outside_place_names(doc, doc.layers["actors"])
+    doc.layers["actors"] = mentions
+    doc.entities = [m.entity for m in mentions]
     home = _home_country(doc, mentions)
     places = sorted(doc.places, key=lambda p: p.span.start)
     for m in mentions:
@@ -451,6 +453,17 @@ def settle_countries(doc: Doc) -> None:
             ent.country, ent.source = scene.country, ent.source + f" + scene {scene.source}"
         elif home is not None:
             ent.country, ent.source = home, ent.source + " + home-country"
+
+
+def _outside_place_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Actor words inside a place name are part of the name: "قاعدة عين الأسد" is no Assad."""
+    names = [(p.span.start, p.span.end) for p in doc.places if p.kind != "country" and " " in p.span.text]
+    def inside(m: ActorMention) -> bool:
+        start, end = m.entity.span.start, m.entity.span.end
+        return any(a <= start and end <= b and (a, b) != (start, end) for a, b in names)
+
+    # A state named in a region ("جنوبي لبنان") still counts; a person or body in a name does not.
+    return [m for m in mentions if m.heads[0].kind in ("country", "capital", "nisba") or not inside(m)]
 
 
 def _only_locative(between: str) -> bool:

@@ -11,6 +11,7 @@ to `doc.extra["claims"]` and `doc.extra["contradictions"]` as plain JSON-ready d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.doc import Doc, Entity, Event, Span, Statement
 from rasd.extraction.statements import StatementNote
@@ -79,15 +80,20 @@ def _stance(doc: Doc, statement: Statement, note: StatementNote | None) -> str:
     return "assert"
 
 
-def _words(span: Span | None) -> set[str]:
+def _words(span: Span | None) -> frozenset[str]:
     """Content words, folded and without the article: the claim's topic."""
+    return _topic(span.text) if span else frozenset()
+
+
+@lru_cache(maxsize=1 << 10)  # a denial is scored against every other claim, each pair afresh
+def _topic(text: str) -> frozenset[str]:
     out: set[str] = set()
-    for word in fold(span.text).split() if span else ():
+    for word in fold(text).split():
         word = word.strip("\"'.,،:؛()")
         prefix = next((a for a in _ARTICLES if word.startswith(a) and len(word) > len(a) + 2), "")
         if len(word) - len(prefix) >= _MIN_WORD:
             out.add(word[len(prefix):])
-    return out
+    return frozenset(out)
 
 
 def _parties(e: Event) -> set[str]:

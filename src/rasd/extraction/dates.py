@@ -570,8 +570,8 @@ class _Rule:
 
 
 _REL = _alt(_RELATIVE_DAYS)
-# Both numeric forms put a separator between two digits.
-_NUMERIC_GATE = re.compile(r"\d[/.-]\d")
+# Both numeric forms hold digits, a separator, one or two digits, a separator and a digit.
+_NUMERIC_GATE = re.compile(r"\d[/.-]\d\d?[/.-]\d")
 _COUNT = rf"(?:\d{{1,3}}|{_alt(_COUNTS)})"
 _MONTH_BODY = (rf"{_PREP}(?:(?P<per>{_PER}) )?(?:(?P<shahr>شهر|شهري) )?"
                rf"(?:(?:{_TOD} )?يوم (?=\d|ال\d)|{_TOD} (?=\d))?(?:{_DAY}(?: من)? )?"

@@ -112,7 +112,9 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
         if actor is not None:
             return actor, recipient, "noun-relative-subject"
     support = ctx.support_before(r.t, s0)
-    if support is None or _loose_words(ctx, groups, support[0], r.t) > _SUPPORT_REACH:
+    governed = r.t and (ctx.toks[r.t - 1].text in ("في", "من", "عن") or r.hit.prefix.lstrip("وف").startswith("ب"))
+    if support is None or governed or _loose_words(ctx, groups, support[0], r.t) > _SUPPORT_REACH:
+        # "أعلن تشكيل لجنة للتحقيق في الهجوم": a noun behind a preposition is not the verb's act.
         return None, None, "noun-topic"
     v, verb = support
     if verb.frame == "between":
