@@ -34,7 +34,8 @@ _WARM_UP = "وقال وزير الخارجية التركي في أنقرة، أ
 
 @cache
 def _components() -> list[Component]:
-    components: list[Component] = [mark_debris, find_actors, add_dates, add_places, settle_countries,
+    # Places come before actors: a word inside a place name ("عين الأسد") is not an actor.
+    components: list[Component] = [mark_debris, add_dates, add_places, find_actors, settle_countries,
                                    build_context, find_statements, find_events, find_claims]
     _build_lexicons(components)
     return components

@@ -97,6 +97,7 @@ class _Composer:
         self.doc, self.toks, self.words = doc, toks, words
         self.mentions: list[ActorMention] = []
         self.modifiers: list[tuple[int, str]] = []  # (token, country) of unattached nisbas
+        self.surnames: dict[str, ActorWord] = {}  # last word of each person named so far
 
     # -- helpers -------------------------------------------------------------
     def _tok(self, i: int) -> str:
@@ -134,6 +135,13 @@ class _Composer:
         if w.word.is_institution:
             return self._institution(i)
         kind = w.word.kind
+        if kind == "person":
+            self._remember_surname(w)
+        elif kind == "nisba" and self._tok(w.t0).removeprefix("و") in self.surnames:
+            # "وقال السوداني": the surname of محمد شياع السوداني, named in full before.
+            person = self.surnames[self._tok(w.t0).removeprefix("و")]
+            self._add(w, w.t1, person.country, person.sector, f"{person.source} surname", person.name)
+            return i + 1
         if kind == "nisba":
             if w.word.ambiguous:
                 return i + 1  # "نزاع مالي": a nationality only right after an institution
@@ -160,6 +168,9 @@ class _Composer:
         names = w.word.kind == "capital" and (back[0] in _NAMING_NOUNS or core in _NAMING_NOUNS
                                               or back[0].removeprefix("ال") in _NAMING_NOUNS)
         return names or back[0] in _PLACE_NOUNS or (back[1] in _PLACE_NOUNS and back[0] not in ("،", ","))
+
+    def _remember_surname(self, w: _Word) -> None:
+        self.surnames[self.doc.norm.text[w.hit.start:w.hit.end].split()[-1]] = w.word
 
     def _is_people(self, w: _Word) -> bool:
         """"مئات التونسيين", "17 فلسطينياً": a nisba used as a noun names people (CVL)."""
@@ -207,6 +218,7 @@ class _Composer:
         countries, j, end = self._countries(j, end, posted=self._envoy(chain[0]))
         person = self._apposition(j, end)
         if person is not None:
+            self._remember_surname(person)
             end = person.t1
             j += 1
         if not countries and person is None and all(w.word.source.startswith(_HARDWARE) for c in heads for w in c):
@@ -401,6 +413,7 @@ def find_actors(doc: Doc) -> None:
     mentions = sorted((m for m in composer.mentions
                        if line is None or not line.start <= m.entity.span.start < line.end),
                       key=lambda m: (m.t0, m.t1))
+    mentions = _outside_place_names(doc, mentions)
     _resolve_anaphora(mentions)
     doc.layers["tokens"] = toks
     doc.layers["actors"] = mentions
@@ -434,9 +447,7 @@ def _is_locative(doc: Doc, start: int) -> bool:
 def settle_countries(doc: Doc) -> None:
     """Give institutions still without a country the place after them ("وزارة الصحة في غزة")
     or the story's home country: unnamed police, courts and civilians are local by default."""
-    mentions = _outside_place_names(doc, doc.layers["actors"])
-    doc.layers["actors"] = mentions
-    doc.entities = [m.entity for m in mentions]
+    mentions: list[ActorMention] = doc.layers["actors"]
     home = _home_country(doc, mentions)
     places = sorted(doc.places, key=lambda p: p.span.start)
     for m in mentions:
