@@ -117,3 +117,10 @@ def test_pipeline_keeps_debris_and_dateline_out_of_coding() -> None:
     assert doc.layers["dateline"].text == "بيروت - (الأناضول): "
     assert [e.code for e in doc.entities if e.span.start < len("بيروت - (الأناضول): ")] == []
     assert "LBN/GOV" in [e.code for e in doc.entities]
+
+
+def test_a_short_sentence_with_commas_is_not_a_tag_line() -> None:
+    from rasd.text.clean import debris_reason
+
+    assert debris_reason("وتظاهر آلاف الأردنيين، مساء أمس، في العاصمة عمّان.") is None
+    assert debris_reason("سوريا - الأردن - إسرائيل - القنيطرة") == "tags"

@@ -144,7 +144,7 @@ class Statement:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)  # the token-level context refers back to it weakly
 class Doc:
     """An article and everything Rasd found in it."""
 

@@ -8,8 +8,9 @@ coded so a clause with a dropped subject ("وأضاف …") can carry the last o
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from rasd.doc import DateMention, Doc, Entity, Place
@@ -28,7 +29,10 @@ _QUOTE = re.compile(r'"[^"\n]{1,600}"')
 
 @dataclass(slots=True)
 class Context:
-    doc: Doc
+    # The document holds this context in its layers: a strong reference back would make every
+    # coded document a cycle, freed only by the cyclic collector, which then costs a tenth of
+    # the run time; held weakly, a document is freed as soon as it is dropped.
+    doc_ref: weakref.ref[Doc]
     toks: list[Token]
     mentions: list[ActorMention]
     starts: list[int] = field(default_factory=list)
@@ -52,6 +56,19 @@ class Context:
     # coders ask for a token's sentence and clause hundreds of times per document.
     sentence_at: list[int] = field(default_factory=list)
     clause_at: list[int] = field(default_factory=list)
+
+    @property
+    def doc(self) -> Doc:
+        """The document (None once nothing else holds it)."""
+        return self.doc_ref()
+
+    def __getstate__(self) -> list[object]:
+        # A copy or a pickle carries the document itself: a weak reference cannot be pickled.
+        return [self.doc if f.name == "doc_ref" else getattr(self, f.name) for f in fields(self)]
+
+    def __setstate__(self, state: list[object]) -> None:
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, weakref.ref(value) if f.name == "doc_ref" else value)
 
     def conjoined_end(self, t: int, s1: int) -> int:
         """Where the proposition at t ends: at a comma followed by a conjoined clause ("…، ودعت
@@ -161,7 +178,7 @@ def _ranges(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def build_context(doc: Doc) -> Context:
     toks: list[Token] = doc.layers["tokens"]
-    ctx = Context(doc, toks, doc.layers["actors"], starts=[t.start for t in toks])
+    ctx = Context(weakref.ref(doc), toks, doc.layers["actors"], starts=[t.start for t in toks])
     text = doc.norm.text
     sents = sentences(text)
     ctx.sentences = _ranges(ctx, sents)

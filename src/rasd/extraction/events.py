@@ -158,6 +158,8 @@ def _with_sponsors(ctx: Context, groups: list[Group], t: int, s1: int, recipient
                 and (ctx.toks[g.t0 - 1].text in SPONSORING or ctx.toks[g.t0].text in SPONSORING)]
     if not sponsors:
         return recipient
+    # Stacked nisbas share the sponsorship: "برعاية سعودية أمريكية".
+    sponsors += [g for g in groups if g.weak and any(g.t0 == s.t1 for s in sponsors) and g not in sponsors]
     members = [m for g in ([recipient] if recipient else []) + sponsors for m in g.members]
     return Group(members, min(m.t0 for m in members), max(m.t1 for m in members), "")
 

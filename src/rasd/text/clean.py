@@ -16,7 +16,8 @@ _LINE = re.compile(r"[^\n]+")
 _EDGE_PUNCT = " \t:：.،,-–—|»«\"'"
 # A photo caption ends with its credit in parentheses: "… في موسكو (وزارة الدفاع الروسية)".
 _CAPTION = re.compile(r"\((?:[^()]{2,60})\)\s*$")
-_TAG_SEPARATOR = re.compile(r"\s{2,}|\s[-|/]\s|،\s*")
+# Tag lines separate items by wide gaps or dashes; a comma-separated line is a sentence.
+_TAG_SEPARATOR = re.compile(r"\s{2,}|\s[-|/]\s")
 
 
 @cache

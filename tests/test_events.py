@@ -1,0 +1,88 @@
+"""Event coding on real Arabic news sentences: who did what to whom, and in which mode."""
+
+from __future__ import annotations
+
+import rasd
+from rasd.doc import Event
+
+
+def _events(text: str, published: str = "2024-05-14") -> list[Event]:
+    return rasd.extract(text, published).events
+
+
+def _one(text: str, kind: str, published: str = "2024-05-14") -> Event:
+    found = [e for e in _events(text, published) if e.type == kind]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in _events(text, published)]
+    return found[0]
+
+
+def _codes(ents: list) -> set[str]:
+    return {e.code for e in ents}
+
+
+def test_vso_host_and_visitor() -> None:
+    e = _one("استقبل وزير الخارجية المصري سامح شكري، أمس الاثنين، نظيره الأردني أيمن الصفدي في القاهرة.",
+             "CONSULT")
+    assert {a.country for a in e.actor} == {"JOR"} and {r.country for r in e.recipient} == {"EGY"}
+    assert e.date is not None and e.date.value == "2024-05-13"
+    assert e.location is not None and e.location.name == "Cairo"
+
+
+def test_support_verb_gives_the_noun_its_agent() -> None:
+    e = _one("شنّت مقاتلات أمريكية وبريطانية، فجر اليوم، سلسلة غارات على مواقع لجماعة الحوثي في الحديدة.",
+             "ASSAULT")
+    assert {a.country for a in e.actor} == {"USA", "GBR"} and "YEM/REB" in _codes(e.recipient)
+
+
+def test_a_noun_without_support_is_a_topic() -> None:
+    assert not [e for e in _events("وبحث الجانبان سبل تعزيز التعاون وتطورات الحرب على قطاع غزة.")
+                if e.type == "ASSAULT"]
+
+
+def test_passive_arrest_is_made_by_the_local_police() -> None:
+    e = _one("وكانت الصحافية الإيرانية قد اعتُقلت في طهران.", "COERCE")
+    assert _codes(e.actor) == {"IRN/COP"} and "IRN" in {r.country for r in e.recipient}
+
+
+def test_future_visit_is_an_agreement() -> None:
+    e = _one("ومن المقرر أن يزور وزير الخارجية السعودي العاصمة العراقية بغداد الأسبوع المقبل.", "AGREE")
+    assert e.modality == "future" and {a.country for a in e.actor} == {"SAU"}
+
+
+def test_denied_event_is_negated() -> None:
+    e = _one("نفى مسؤول عسكري إسرائيلي أن تكون إسرائيل قد شنت غارات على منشأة قرب أصفهان وسط إيران.",
+             "ASSAULT")
+    assert e.modality == "negated" and "IRN" in {r.country for r in e.recipient}
+
+
+def test_relative_clause_takes_its_antecedent_as_subject() -> None:
+    e = _one("وعقد وزير الدفاع الروسي سيرغي شويغو، الذي استضاف نظراءه من تركيا وإيران، محادثات ثنائية.",
+             "CONSULT")
+    assert "RUS" in {x.country for x in e.actor + e.recipient}
+
+
+def test_reaction_targets_the_actor_of_the_event_it_answers() -> None:
+    text = ("شنّت طائرة مسيرة أمريكية غارة على سيارة في بغداد. ودان الناطق باسم القائد العام للقوات المسلحة "
+            "العراقية اللواء يحيى رسول الضربة، واعتبرها انتهاكاً للسيادة العراقية.")
+    e = _one(text, "ACCUSE")
+    assert "IRQ/MIL" in _codes(e.actor) and {r.country for r in e.recipient} == {"USA"}
+
+
+def test_an_ambassador_serves_where_he_is_posted() -> None:
+    e = _one("أعلن الأردن استدعاء سفيره لدى إسرائيل فوراً.", "SANCTION", "2023-11-01")
+    assert {a.country for a in e.actor} == {"JOR"} and {r.country for r in e.recipient} == {"ISR"}
+
+
+def test_protesters_target_their_government_by_default() -> None:
+    e = _one("تظاهر آلاف الأردنيين، مساء أمس، في العاصمة عمّان.", "PROTEST")
+    assert _codes(e.actor) == {"JOR/CVL"} and _codes(e.recipient) == {"JOR/GOV"}
+
+
+def test_sponsors_are_parties_to_the_talks() -> None:
+    e = _one("استأنف وفدا الجيش السوداني وقوات الدعم السريع المفاوضات في جدة برعاية سعودية أمريكية.", "CONSULT")
+    assert {"SDN", "SAU", "USA"} <= {x.country for x in e.actor + e.recipient}
+
+
+def test_every_event_names_its_rule_and_evidence() -> None:
+    for e in _events("قصفت قوات الدعم السريع بالمدفعية الثقيلة أحياء سكنية في مدينة الفاشر أمس."):
+        assert e.rule and e.cameo and e.quad in (1, 2, 3, 4) and e.mentions
