@@ -350,26 +350,46 @@ def _definite(text: str) -> bool:
     return any(w.startswith(("ال", "لل")) or w[1:3] == "ال" for w in fold(text).split())
 
 
-def _last_word(text: str) -> str:
-    """The last word of a mention, without article or proclitics: "مكتب المبعوث" → "مبعوث"."""
-    words = fold(text).split()
-    word = words[-1] if words else ""
-    for clitic in ("وال", "بال", "لل", "ال"):
+def _core(word: str) -> str:
+    """A word without article or proclitics: "والمبعوث" → "مبعوث"."""
+    for clitic in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return word[len(clitic):]
     return word
 
 
-def _named_before(earlier: list[ActorMention], word: str) -> ActorMention | None:
-    """The latest coded mention whose name contains the word: "الحزب" → "حزب الله",
-    "المبعوث" → "المبعوث الأممي", "النادي" → "نادي الوداد المغربي"."""
-    if len(word) < 3:
-        return None
-    for p in reversed(earlier):
-        words = fold(p.entity.span.text).split()
-        if p.entity.country and any(w.endswith(word) and len(w) - len(word) <= 3 for w in words):
-            return p
-    return None
+class _Antecedents:
+    """The latest coded mention by lexicon entry, by name word, by sector and by country, kept
+    as the document is read so that each look-up is immediate."""
+
+    def __init__(self) -> None:
+        self.by_head: dict[str | None, ActorMention] = {}
+        self.by_word: dict[str, ActorMention] = {}
+        self.by_sector: dict[str, ActorMention] = {}
+        self.by_country: dict[str, ActorMention] = {}
+
+    def add(self, m: ActorMention) -> None:
+        ent = m.entity
+        if not ent.country:
+            return
+        if m.heads:
+            self.by_head[m.heads[-1].source] = m
+        for w in fold(ent.span.text).split():
+            self.by_word[_core(w)] = m
+        if ent.sector:
+            self.by_sector[ent.sector] = m
+            self.by_country[ent.country] = m
+
+    def for_body(self, m: ActorMention) -> ActorMention | None:
+        """"الوزارة", "رئيس النادي", "المبعوث": the same entry, else a name with the same word
+        ("الحزب" → "حزب الله"), else the same sector nearby."""
+        words = fold(m.entity.span.text).split()
+        prev = self.by_head.get(m.heads[-1].source if m.heads else None)
+        prev = prev or (self.by_word.get(_core(words[-1])) if words and len(_core(words[-1])) >= 3 else None)
+        if prev is None and m.entity.sector:
+            near = self.by_sector.get(m.entity.sector)
+            prev = near if near is not None and m.t0 - near.t1 <= _ANAPHORA_REACH else None
+        return prev
 
 
 def _resolve_anaphora(mentions: list[ActorMention]) -> None:
@@ -377,31 +397,22 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> None:
 
     A word with a country but no sector ("البيان التركي") takes the sector of the latest
     mention of that country; a definite word with a sector but no country ("الوزارة")
-    takes the country of the latest mention of the same lexicon entry, else of the same
-    sector nearby.
+    takes the country of the mention it refers back to (`_Antecedents.for_body`).
     """
-    for i, m in enumerate(mentions):
+    seen = _Antecedents()
+    for m in mentions:
         ent = m.entity
         if ent.country and not ent.sector and m.heads and m.heads[0].is_institution:
-            prev = next((p for p in reversed(mentions[:i])
-                         if p.entity.country == ent.country and p.entity.sector), None)
+            prev = seen.by_country.get(ent.country)
             if prev is not None:
                 ent.sector = prev.entity.sector
                 ent.source += " + anaphora"
-            continue
-        if ent.country or not _definite(ent.span.text):
-            continue
-        # The most specific word names the referent: "رئيس النادي" is the club's, not any president.
-        head = m.heads[-1].source if m.heads else None
-        prev = next((p for p in reversed(mentions[:i]) if p.entity.country and p.heads
-                     and p.heads[-1].source == head), None)
-        prev = prev or _named_before(mentions[:i], _last_word(ent.span.text))
-        if prev is None and ent.sector:
-            prev = next((p for p in reversed(mentions[:i]) if p.entity.country
-                         and p.entity.sector == ent.sector and m.t0 - p.t1 <= _ANAPHORA_REACH), None)
-        if prev is not None:
-            ent.country = prev.entity.country
-            ent.source += " + anaphora"
+        elif not ent.country and _definite(ent.span.text):
+            prev = seen.for_body(m)
+            if prev is not None:
+                ent.country = prev.entity.country
+                ent.source += " + anaphora"
+        seen.add(m)
 
 
 def find_actors(doc: Doc) -> None:
