@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
@@ -87,7 +87,9 @@ class Context:
         """The actor groups of a sentence, computed once per sentence."""
         key = (t0, t1)
         if key not in self._groups:
-            self._groups[key] = groups_in(self.mentions, self.toks, t0, t1)
+            inside = self.mentions[bisect_left(self.mentions, t0, key=lambda m: m.t0):
+                                   bisect_left(self.mentions, t1, key=lambda m: m.t0)]
+            self._groups[key] = groups_in(inside, self.toks, t0, t1)
         return self._groups[key]
 
     def token_at(self, folded: int) -> int:
@@ -100,32 +102,32 @@ class Context:
 
     def support_before(self, t: int, start: int) -> tuple[int, Support] | None:
         """The nearest support verb before token t, not before `start`."""
-        found = [(pos, s) for pos, s in self.supports if start <= pos < t]
-        return found[-1] if found else None
+        i = bisect_left(self.supports, t, key=lambda x: x[0]) - 1
+        return self.supports[i] if i >= 0 and self.supports[i][0] >= start else None
 
     def quoted_at(self, t: int) -> bool:
-        return any(a <= t < b for a, b in self.quoted)
+        return _inside(self.quoted, t)
 
     def excluded_at(self, t: int) -> bool:
-        return any(a <= t < b for a, b in self.excluded)
+        return _inside(self.excluded, t)
 
     def in_actor(self, t0: int, t1: int) -> bool:
         return all(t in self.actor_tokens for t in range(t0, t1))
 
     def carried_subject(self, t: int) -> Group | None:
         """The latest subject coded before token t."""
-        before = [g for pos, g in self.subjects if pos < t]
-        return before[-1] if before else None
+        i = bisect_left(self.subjects, t, key=lambda x: x[0]) - 1
+        return self.subjects[i][1] if i >= 0 else None
 
     def remember(self, t: int, group: Group | None) -> None:
         if group is not None:
-            self.subjects.append((t, group))
-            self.subjects.sort(key=lambda x: x[0])
+            insort(self.subjects, (t, group), key=lambda x: x[0])
 
     def date_near(self, t: int, clause: tuple[int, int], sentence: tuple[int, int]) -> DateMention | None:
         """The date of the trigger's clause, else the nearest one in its sentence."""
         for lo, hi in (clause, sentence):
-            inside = [(pos, d) for pos, d in self.dates if lo <= pos < hi]
+            inside = self.dates[bisect_left(self.dates, lo, key=lambda x: x[0]):
+                                bisect_left(self.dates, hi, key=lambda x: x[0])]
             if inside:
                 return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
         return None
@@ -170,6 +172,12 @@ def without_proclitic(word: str) -> str:
         if word.startswith(clitic):
             return word[len(clitic):]
     return word
+
+
+def _inside(ranges: list[tuple[int, int]], t: int) -> bool:
+    """Whether t falls in one of the sorted, disjoint ranges."""
+    i = bisect_right(ranges, t, key=lambda r: r[0]) - 1
+    return i >= 0 and t < ranges[i][1]
 
 
 def _ranges(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
