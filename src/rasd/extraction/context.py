@@ -114,6 +114,11 @@ class Context:
     def in_actor(self, t0: int, t1: int) -> bool:
         return all(t in self.actor_tokens for t in range(t0, t1))
 
+    @staticmethod
+    def within(items: list, lo: int, hi: int) -> list:
+        """The items, sorted by their first field (a token index), that lie in [lo, hi)."""
+        return items[bisect_left(items, lo, key=lambda x: x[0]):bisect_left(items, hi, key=lambda x: x[0])]
+
     def carried_subject(self, t: int) -> Group | None:
         """The latest subject coded before token t."""
         i = bisect_left(self.subjects, t, key=lambda x: x[0]) - 1
@@ -126,8 +131,7 @@ class Context:
     def date_near(self, t: int, clause: tuple[int, int], sentence: tuple[int, int]) -> DateMention | None:
         """The date of the trigger's clause, else the nearest one in its sentence."""
         for lo, hi in (clause, sentence):
-            inside = self.dates[bisect_left(self.dates, lo, key=lambda x: x[0]):
-                                bisect_left(self.dates, hi, key=lambda x: x[0])]
+            inside = self.within(self.dates, lo, hi)
             if inside:
                 return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
         return None
@@ -138,8 +142,8 @@ class Context:
         location (في، بـ، قرب …), else the nearest city or region; a bare country name is
         a party ("بين تركيا والنظام السوري"), not a location."""
         taken = [(m.t0, m.t1) for g in (actor, recipient) if g for m in g.members]
-        inside = [(p0, p, self._locative(p0)) for p0, p1, p in self.places if sentence[0] <= p0 < sentence[1]
-                  and not any(a <= p0 and p1 <= b for a, b in taken)]
+        inside = [(p0, p, self._locative(p0)) for p0, p1, p in self.within(self.places, *sentence)
+                  if not any(a <= p0 and p1 <= b for a, b in taken)]
         # Without في/بـ, a country, or a capital standing for its state ("وصفتها أنقرة"), is a party.
         inside = [x for x in inside if x[2] or (x[1].kind != "country" and not self.in_actor(x[0], x[0] + 1))]
         if not inside:

@@ -38,7 +38,7 @@ def _arresting_police(tr: Trigger, patient: Group | None) -> Group | None:
 
 def _conjoined(ctx: Context, r: Reading, s0: int) -> bool:
     """A verb joined by و/ف to an earlier verb of the same sentence."""
-    return r.hit.prefix[:1] in ("و", "ف") and any(s0 <= pos < r.t for pos, _ in ctx.subjects)
+    return r.hit.prefix[:1] in ("و", "ف") and bool(ctx.within(ctx.subjects, s0, r.t))
 
 
 def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int],

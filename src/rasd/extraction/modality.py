@@ -25,7 +25,7 @@ _IMPERFECT_PREFIXES = ("ي", "ت", "ن")
 def _marker_modes(ctx: Context, t: int, clause: tuple[int, int]) -> set[str]:
     modes: set[str] = set()
     s0, s1 = sentence_of(ctx, t)
-    for m0, marker in ctx.markers:
+    for m0, marker in ctx.within(ctx.markers, s0, s1):
         if marker.scope == "sentence" and s0 <= m0 < s1:
             modes.add(marker.modality)
         if not clause[0] <= m0 < clause[1]:
