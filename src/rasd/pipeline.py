@@ -13,9 +13,12 @@ from rasd.extraction.claims import find_claims
 from rasd.extraction.context import build_context
 from rasd.extraction.dates import find_dates
 from rasd.extraction.events import find_events
-from rasd.extraction.places import add_places
+from rasd.extraction.places import add_places, place_matchers
 from rasd.extraction.statements import find_statements
+from rasd.lexicons.actors import actor_matcher
+from rasd.lexicons.triggers import cue_matcher, modality_matcher, support_matcher, trigger_matcher
 from rasd.text.clean import dateline, debris_lines
+from rasd.text.matcher import share_pass
 
 Component = Callable[[Doc], None]
 
@@ -51,6 +54,10 @@ def _build_lexicons(components: list[Component]) -> None:
     enabled = gc.isenabled()
     gc.disable()
     try:
+        # Every matcher a document is read with shares one automaton pass (built before the
+        # warm-up, so that no matcher builds an automaton of its own).
+        share_pass([actor_matcher(), trigger_matcher(), cue_matcher(), modality_matcher(), support_matcher(),
+                    *place_matchers()])
         doc = Doc(_WARM_UP, date(2024, 1, 1))
         for component in components:
             component(doc)

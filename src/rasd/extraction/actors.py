@@ -14,6 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from rasd.doc import Doc, Entity
 from rasd.lexicons.actors import ActorWord, actor_matcher
@@ -41,6 +44,7 @@ _LOCATIVE_BEFORE = frozenset({"في", "وفي", "الي", "شمالي", "جنو�
 _HARDWARE = "institutions-military.tsv"
 _ENVOYS = ("سفير", "سفار", "قنصل", "مندوب", "مبعوث", "ممثل", "بعث")
 _MAX_GAP = 4
+_BY_TOKENS = attrgetter("t0", "t1")
 _QUOTES = frozenset({'"', "'", "(", ")"})
 _FAR = ["…"] * (_MAX_GAP + 1)
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
@@ -62,9 +66,8 @@ class ActorMention:
     weak: bool = False  # a bare nisba adjective: a country for recipients, never a subject
 
 
-@dataclass(slots=True)
-class _Word:
-    """A lexicon hit placed on tokens."""
+class _Word(NamedTuple):
+    """A lexicon hit placed on tokens (a tuple: an article has hundreds)."""
 
     hit: Hit[ActorWord]
     t0: int
@@ -76,11 +79,11 @@ class _Word:
         return self.hit.prefix.startswith("و")
 
 
-def _choose(hit: Hit[ActorWord], named: Counter[str | None]) -> ActorWord:
+def _choose(hit: Hit[ActorWord], named: dict[str, int]) -> ActorWord:
     """One reading of an ambiguous form: سورية is the country bare, the nisba with ال;
     between two countries, the one the document names elsewhere."""
     definite = "ال" in hit.prefix or hit.prefix.endswith("لل")
-    return min(hit.values, key=lambda w: (-named[w.country] if w.country else 0, _rank(w, definite)))
+    return min(hit.values, key=lambda w: (-named.get(w.country, 0) if w.country else 0, _rank(w, definite)))
 
 
 def _rank(word: ActorWord, definite: bool) -> int:
@@ -95,6 +98,7 @@ def _rank(word: ActorWord, definite: bool) -> int:
 class _Composer:
     def __init__(self, doc: Doc, toks: list[Token], words: list[_Word]) -> None:
         self.doc, self.toks, self.words = doc, toks, words
+        self.texts = list(map(itemgetter(2), toks))  # sliced by `_gap`, hundreds of times per article
         self.mentions: list[ActorMention] = []
         self.modifiers: list[tuple[int, str]] = []  # (token, country) of unattached nisbas
         self.surnames: dict[str, ActorWord] = {}  # last word of each person named so far
@@ -108,20 +112,15 @@ class _Composer:
         links words more than a few tokens apart."""
         if b - a > _MAX_GAP + 2:
             return _FAR
-        words = [self.toks[t].text for t in range(a, b)]
+        words = self.texts[a:b]
+        if not words:
+            return words
         # A quoted name is the institution's own name (قناة "المسيرة" التابعة للجماعة), and
         # quotation marks around a name (تنظيم "الدولة الإسلامية") do not separate words.
         if len(words) >= 3 and words[0] == '"' and '"' in words[1:]:
             words = words[words.index('"', 1) + 1:]
         words = [w for w in words if w not in _QUOTES]
         return words if len(words) <= _MAX_GAP else _FAR
-
-    def _span(self, w0: _Word, t1: int) -> tuple[int, int]:
-        return w0.hit.word_start, self.toks[t1 - 1].end
-
-    def _entity(self, start: int, end: int, country: str | None, sector: str | None,
-                source: str, name: str | None = None) -> Entity:
-        return Entity(country, sector, self.doc.fspan(start, end), source, name)
 
     # -- composition -----------------------------------------------------------
     def run(self) -> None:
@@ -182,9 +181,8 @@ class _Composer:
 
     def _add(self, w: _Word, t1: int, country: str | None, sector: str | None, source: str,
              name: str | None = None, heads: list[ActorWord] | None = None) -> None:
-        start, end = self._span(w, t1)
-        self.mentions.append(ActorMention(self._entity(start, end, country, sector, source, name),
-                                          w.t0, t1, heads=heads or [w.word], prefix=w.hit.prefix))
+        entity = Entity(country, sector, self.doc.fspan(w.hit.word_start, self.toks[t1 - 1].end), source, name)
+        self.mentions.append(ActorMention(entity, w.t0, t1, -1, heads or [w.word], w.hit.prefix))
 
     def _chain(self, i: int) -> tuple[int, int, list[_Word]]:
         """Extend an institution chain from word i: (next word index, end token, chain)."""
@@ -238,7 +236,7 @@ class _Composer:
     @staticmethod
     def _code(chain: list[_Word]) -> tuple[str | None, str | None, str]:
         """Country and sector of a chain: an organisation fixes both, else the last sector wins."""
-        source = " > ".join(f"{w.word.source}" for w in chain)
+        source = " > ".join([w.word.source for w in chain])
         org = next((w.word for w in chain if w.word.kind == "org"), None)
         if org is not None:
             sector = org.sector or next((w.word.sector for w in chain if w.word.sector), None)
@@ -307,7 +305,7 @@ class _Composer:
     def _group(self) -> None:
         """Coordinated mentions ("تركيا وروسيا وإيران") share one group id."""
         group, prev = -1, None
-        for m in sorted(self.mentions, key=lambda m: (m.t0, m.t1)):
+        for m in sorted(self.mentions, key=_BY_TOKENS):
             if prev is not None and (m.t0 < prev.t1 or self._joined(prev, m)):
                 m.group = group
             else:
@@ -327,27 +325,40 @@ class _Composer:
 
 
 def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
-    starts = [t.start for t in toks]
+    starts = list(map(itemgetter(0), toks))
+    index = dict(zip(starts, range(len(starts)), strict=True))
     hits = longest(actor_matcher().find(doc.norm.text))
     # A form naming two countries (عمان: Oman, or Amman for Jordan) goes to the one the
     # document speaks of otherwise.
-    named = Counter(h.values[0].country for h in hits
-                    if len({v.country for v in h.values}) == 1 and h.values[0].country)
+    named: dict[str, int] = {}
+    for h in hits:
+        first = h.values[0].country
+        if first and (len(h.values) == 1 or all(v.country == first for v in h.values)):
+            named[first] = named.get(first, 0) + 1
     words: list[_Word] = []
+    new = tuple.__new__
     for hit in hits:
-        t0 = bisect_left(starts, hit.word_start)
-        t1 = bisect_left(starts, hit.end)
-        if t0 < len(toks) and toks[t0].start == hit.word_start:
-            words.append(_Word(hit, t0, max(t1, t0 + 1), _choose(hit, named)))
+        t0 = index.get(hit.word_start)
+        if t0 is not None:
+            t1 = bisect_left(starts, hit.end, t0)
+            word = hit.values[0] if len(hit.values) == 1 else _choose(hit, named)
+            words.append(new(_Word, (hit, t0, max(t1, t0 + 1), word)))
     return words
 
 
 _ANAPHORA_REACH = 60  # tokens back for a bare sector match ("الوزارة" → the ministry named before)
 
 
+@lru_cache(maxsize=1 << 14)  # mention texts recur across articles ("الوزارة", "الجيش")
 def _definite(text: str) -> bool:
     """"الوزارة", "والوزارة", "رئيس النادي": an article marks a mention that refers back."""
     return any(w.startswith(("ال", "لل")) or w[1:3] == "ال" for w in fold(text).split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _cores(text: str) -> tuple[str, ...]:
+    """The cores of a mention's words ("وزير الخارجية" → وزير, خارجيه)."""
+    return tuple(_core(w) for w in fold(text).split())
 
 
 def _core(word: str) -> str:
@@ -374,8 +385,7 @@ class _Antecedents:
             return
         if m.heads:
             self.by_head[m.heads[-1].source] = m
-        for w in fold(ent.span.text).split():
-            self.by_word[_core(w)] = m
+        self.by_word.update(dict.fromkeys(_cores(ent.span.text), m))
         if ent.sector:
             self.by_sector[ent.sector] = m
             self.by_country[ent.country] = m
@@ -383,9 +393,9 @@ class _Antecedents:
     def for_body(self, m: ActorMention) -> ActorMention | None:
         """"الوزارة", "رئيس النادي", "المبعوث": the same entry, else a name with the same word
         ("الحزب" → "حزب الله"), else the same sector nearby."""
-        words = fold(m.entity.span.text).split()
+        cores = _cores(m.entity.span.text)
         prev = self.by_head.get(m.heads[-1].source if m.heads else None)
-        prev = prev or (self.by_word.get(_core(words[-1])) if words and len(_core(words[-1])) >= 3 else None)
+        prev = prev or (self.by_word.get(cores[-1]) if cores and len(cores[-1]) >= 3 else None)
         if prev is None and m.entity.sector:
             near = self.by_sector.get(m.entity.sector)
             prev = near if near is not None and m.t0 - near.t1 <= _ANAPHORA_REACH else None
@@ -423,7 +433,7 @@ def find_actors(doc: Doc) -> None:
     line = doc.layers.get("dateline")
     mentions = sorted((m for m in composer.mentions
                        if line is None or not line.start <= m.entity.span.start < line.end),
-                      key=lambda m: (m.t0, m.t1))
+                      key=_BY_TOKENS)
     mentions = _outside_place_names(doc, mentions)
     _resolve_anaphora(mentions)
     doc.layers["tokens"] = toks
@@ -480,6 +490,9 @@ def settle_countries(doc: Doc) -> None:
 def _outside_place_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Actor words inside a place name are part of the name: "قاعدة عين الأسد" is no Assad."""
     names = [(p.span.start, p.span.end) for p in doc.places if p.kind != "country" and " " in p.span.text]
+    if not names:
+        return mentions
+
     def inside(m: ActorMention) -> bool:
         start, end = m.entity.span.start, m.entity.span.end
         return any(a <= start and end <= b and (a, b) != (start, end) for a, b in names)

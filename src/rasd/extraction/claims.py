@@ -49,17 +49,14 @@ class Contradiction:
         return {"denial": self.denial, "claim": self.claim, "by": self.by, "shared": self.shared}
 
 
-def _inside(span: Span | None, start: int) -> bool:
-    return span is not None and span.start <= start < span.end
-
-
 def link_events(doc: Doc) -> dict[int, list[int]]:
     """Give each event the innermost statement whose content holds one of its mentions."""
     by_statement: dict[int, list[int]] = {}
+    # Read once: every event is checked against every statement.
+    contents = [(si, s.content.start, s.content.end) for si, s in enumerate(doc.statements) if s.content is not None]
     for ei, event in enumerate(doc.events):
-        holders = [(doc.statements[si].content.end - doc.statements[si].content.start, si)
-                   for si in range(len(doc.statements)) for m in event.mentions
-                   if _inside(doc.statements[si].content, m.trigger.start)]
+        holders = [(end - start, si) for si, start, end in contents for m in event.mentions
+                   if start <= m.trigger.start < end]
         if holders:
             event.statement = min(holders)[1]
             by_statement.setdefault(event.statement, []).append(ei)

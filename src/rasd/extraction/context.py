@@ -12,10 +12,12 @@ import weakref
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter, itemgetter
 
 from rasd.doc import DateMention, Doc, Entity, Place
 from rasd.extraction.actors import ActorMention
-from rasd.extraction.roles import Group, groups_in
+from rasd.extraction.roles import Group, groups_in, word_counts
 from rasd.lexicons.triggers import Marker, Support, modality_matcher, support_matcher
 from rasd.text.matcher import longest, proclitics_fit
 from rasd.text.segment import Token, clauses, sentences
@@ -25,6 +27,9 @@ _LOCATIVE_WORDS = frozenset({
     "الي", "عند", "مدينه", "بلده", "منطقه", "محافظه", "العاصمه", "ولايه", "مخيم",
 })
 _QUOTE = re.compile(r'"[^"\n]{1,600}"')
+_FIRST = itemgetter(0)  # bisect keys: C-level getters instead of lambdas
+_T0 = attrgetter("t0")
+_T1 = attrgetter("t1")
 
 
 @dataclass(slots=True)
@@ -52,6 +57,8 @@ class Context:
     historical: list[int] = field(default_factory=list)  # trigger tokens of events coded historical
     date_tokens: frozenset[int] = frozenset()  # every token inside a date expression
     supports: list[tuple[int, Support]] = field(default_factory=list)  # support verbs, by token
+    complementizers: list[int] = field(default_factory=list)  # tokens that open reported content ("أن")
+    word_counts: list[int] = field(default_factory=list)  # words before each token index (`roles.word_counts`)
     # For each token, the index of the first sentence / clause holding it (-1: none); the
     # coders ask for a token's sentence and clause hundreds of times per document.
     sentence_at: list[int] = field(default_factory=list)
@@ -87,22 +94,26 @@ class Context:
         """The actor groups of a sentence, computed once per sentence."""
         key = (t0, t1)
         if key not in self._groups:
-            inside = self.mentions[bisect_left(self.mentions, t0, key=lambda m: m.t0):
-                                   bisect_left(self.mentions, t1, key=lambda m: m.t0)]
+            inside = self.mentions[bisect_left(self.mentions, t0, key=_T0):
+                                   bisect_left(self.mentions, t1, key=_T0)]
             self._groups[key] = groups_in(inside, self.toks, t0, t1)
         return self._groups[key]
 
     def token_at(self, folded: int) -> int:
         """Index of the token containing (or following) a folded offset."""
-        return max(bisect_right(self.starts, folded) - 1, 0)
+        i = bisect_right(self.starts, folded) - 1
+        return i if i > 0 else 0
 
     def token_range(self, fstart: int, fend: int) -> tuple[int, int]:
-        first = self.token_at(fstart)
-        return first, max(bisect_left(self.starts, fend), first + 1)
+        first = bisect_right(self.starts, fstart) - 1
+        if first < 0:
+            first = 0
+        last = bisect_left(self.starts, fend)
+        return first, last if last > first else first + 1
 
     def support_before(self, t: int, start: int) -> tuple[int, Support] | None:
         """The nearest support verb before token t, not before `start`."""
-        i = bisect_left(self.supports, t, key=lambda x: x[0]) - 1
+        i = bisect_left(self.supports, t, key=_FIRST) - 1
         return self.supports[i] if i >= 0 and self.supports[i][0] >= start else None
 
     def quoted_at(self, t: int) -> bool:
@@ -112,21 +123,21 @@ class Context:
         return _inside(self.excluded, t)
 
     def in_actor(self, t0: int, t1: int) -> bool:
-        return all(t in self.actor_tokens for t in range(t0, t1))
+        return self.actor_tokens.issuperset(range(t0, t1))
 
     @staticmethod
     def within(items: list, lo: int, hi: int) -> list:
         """The items, sorted by their first field (a token index), that lie in [lo, hi)."""
-        return items[bisect_left(items, lo, key=lambda x: x[0]):bisect_left(items, hi, key=lambda x: x[0])]
+        return items[bisect_left(items, lo, key=_FIRST):bisect_left(items, hi, key=_FIRST)]
 
     def carried_subject(self, t: int) -> Group | None:
         """The latest subject coded before token t."""
-        i = bisect_left(self.subjects, t, key=lambda x: x[0]) - 1
+        i = bisect_left(self.subjects, t, key=_FIRST) - 1
         return self.subjects[i][1] if i >= 0 else None
 
     def remember(self, t: int, group: Group | None) -> None:
         if group is not None:
-            insort(self.subjects, (t, group), key=lambda x: x[0])
+            insort(self.subjects, (t, group), key=_FIRST)
 
     def date_near(self, t: int, clause: tuple[int, int], sentence: tuple[int, int]) -> DateMention | None:
         """The date of the trigger's clause, else the nearest one in its sentence."""
@@ -180,7 +191,9 @@ def without_proclitic(word: str) -> str:
 
 def _inside(ranges: list[tuple[int, int]], t: int) -> bool:
     """Whether t falls in one of the sorted, disjoint ranges."""
-    i = bisect_right(ranges, t, key=lambda r: r[0]) - 1
+    if not ranges:
+        return False  # most articles have no debris and few quotes
+    i = bisect_right(ranges, t, key=_FIRST) - 1
     return i >= 0 and t < ranges[i][1]
 
 
@@ -190,11 +203,12 @@ def _ranges(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def build_context(doc: Doc) -> Context:
     toks: list[Token] = doc.layers["tokens"]
-    ctx = Context(weakref.ref(doc), toks, doc.layers["actors"], starts=[t.start for t in toks])
+    ctx = Context(weakref.ref(doc), toks, doc.layers["actors"], starts=list(map(itemgetter(0), toks)))
     text = doc.norm.text
     sents = sentences(text)
     ctx.sentences = _ranges(ctx, sents)
     ctx.clauses = _ranges(ctx, [c for s0, s1 in sents for c in clauses(text, s0, s1)])
+    ctx.word_counts = word_counts(toks)
     ctx.sentence_at = _index(ctx.sentences, len(toks))
     ctx.clause_at = _index(ctx.clauses, len(toks))
     ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))
@@ -208,7 +222,7 @@ def build_context(doc: Doc) -> Context:
     ctx.places = [(*ctx.token_range(doc.norm.to_folded(p.span.start), doc.norm.to_folded(p.span.end)), p)
                   for p in doc.places if p not in in_line]
     ctx.modifiers = doc.layers.get("modifiers", [])
-    ctx.actor_tokens = frozenset(t for m in ctx.mentions for t in range(m.t0, m.t1))
+    ctx.actor_tokens = frozenset(chain.from_iterable(map(range, map(_T0, ctx.mentions), map(_T1, ctx.mentions))))
     ctx.quoted = [ctx.token_range(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
     ctx.supports = [(ctx.token_at(h.word_start), h.values[0]) for h in longest(support_matcher().find(text))
                     if proclitics_fit(h.prefix, verbal=True)]

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import ahocorasick
 from hijridate import Gregorian, Hijri
@@ -644,22 +644,19 @@ _ANCHORS = _anchor_automaton()
 _WIDTH = {rule.name: re._parser.parse(rule.pattern.pattern).getwidth()[1] for rule in _RULES}
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what \w matches
-
-
 def _anchor_spots(text: str) -> dict[str, list[tuple[int, int]]]:
     """Whole-word occurrences of the anchor words: word → [(start of its proclitics, end)]."""
     spots: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
     for last, word in _ANCHORS.iter(text):
         end = last + 1
-        if end < n and _is_word(text[end]):
+        # A word character is what \w matches: alphanumeric or "_" (tested inline: once per hit).
+        if end < n and (text[end].isalnum() or text[end] == "_"):
             continue
         start = left = end - len(word)
-        while left > 0 and start - left < 3 and _is_word(text[left - 1]):
+        while left > 0 and start - left < 3 and (text[left - 1].isalnum() or text[left - 1] == "_"):
             left -= 1
-        if text[left:start] in _CLITICS and (left == 0 or not _is_word(text[left - 1])):
+        if text[left:start] in _CLITICS and (left == 0 or not (text[left - 1].isalnum() or text[left - 1] == "_")):
             spots.setdefault(word, []).append((left, end))
     return spots
 
@@ -677,6 +674,11 @@ def _windows(rule: _Rule, spots: dict[str, list[tuple[int, int]]]) -> list[tuple
     return merged
 
 
+@lru_cache(maxsize=8)  # the numeric rules share one gate: one search of the text serves both
+def _gate_open(gate: re.Pattern[str], text: str) -> bool:
+    return gate.search(text) is not None
+
+
 def _matches(rule: _Rule, text: str, spots: dict[str, list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
     """What `rule.pattern.finditer(text)` yields, searching only the anchor windows.
 
@@ -684,7 +686,7 @@ def _matches(rule: _Rule, text: str, spots: dict[str, list[tuple[int, int]]]) ->
     of the text than a search over all of it, so its matches are the same.
     """
     if not rule.anchors:
-        if rule.gate is None or rule.gate.search(text):
+        if rule.gate is None or _gate_open(rule.gate, text):
             yield from rule.pattern.finditer(text)
         return
     reach = _WIDTH[rule.name] + _LOOKAHEAD

@@ -58,12 +58,12 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         # "الثورة التي طالبت …", "شويغو، الذي استضاف نظراءه": the antecedent is the subject (with
         # an object pronoun, "الاتفاق الذي وقعه البلدان", it is the object instead).
         antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2) and not g.prep), None)
-        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, antecedent)
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, antecedent, ctx.word_counts)
         return antecedent, obj, "relative-clause"
     if _conjoined(ctx, r, s0) and carried is not None:
         # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
         # subject, and what follows it is its object.
-        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried)
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)
         return carried, obj, "conjoined-verb"
     subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
     if subject is None and not plural_subject(ctx, r):
@@ -72,7 +72,7 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
     if subject is None or (subject.anaphoric and carried is not None and not names_both_sides(ctx, subject)):
         subject, rule = carried, "carried-subject"
-    obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject)
+    obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject, ctx.word_counts)
     if obj is not None and (("obj:actor" in tr.recipient and not obj.prep)
                             or any(role.endswith(":actor") and role.split(":")[0] == obj.prep
                                    for role in tr.recipient)):
@@ -93,7 +93,7 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     # A genitive is a party; a bare nisba right after the noun ("قصف إسرائيلي") is its adjective.
     nxt = next((g for g in groups if g.t0 >= r.t_end and g.t0 - r.t_end <= 1 and not g.weak), None)
     recipient = recipient_after(groups, ctx.toks, r.t_end - 1, s1,
-                                tuple(x for x in tr.recipient if x != "obj"), None)
+                                tuple(x for x in tr.recipient if x != "obj"), None, ctx.word_counts)
     if nxt is not None and not nxt.prep:
         if tr.type in _GENITIVE_AGENT or "obj" not in tr.recipient:
             return nxt, recipient if recipient is not nxt else None, "noun-genitive-agent"

@@ -48,11 +48,6 @@ def _age(d: DateMention | None, published: date | None) -> timedelta | None:
     return published - when
 
 
-def _is_old(d: DateMention | None, published: date | None) -> bool:
-    age = _age(d, published)
-    return age is not None and age > _HISTORICAL_AGE
-
-
 def modality_of(ctx: Context, t: int, hit: Hit[Trigger], trigger: Trigger, clause: tuple[int, int],
                 when: DateMention | None, own: bool) -> str:
     """The auxiliary mode; `own` says whether the event's date stands in its own clause."""
@@ -67,9 +62,10 @@ def modality_of(ctx: Context, t: int, hit: Hit[Trigger], trigger: Trigger, claus
         modes.add("negated")
     if own and when is not None and when.direction == "future":
         modes.add("future")
-    if _is_old(when, ctx.doc.published) or (_continues_history(ctx, t) and when is None):
+    age = _age(when, ctx.doc.published)
+    if (age is not None and age > _HISTORICAL_AGE) or (_continues_history(ctx, t) and when is None):
         modes.add("historical")
-    elif _age(when, ctx.doc.published) is not None and _age(when, ctx.doc.published) <= _RECENT:
+    elif age is not None and age <= _RECENT:
         modes.discard("historical")  # dated within weeks of publication: news, not background
     return next((m for m in _PRIORITY if m in modes), "asserted")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.doc import Doc, Place
 from rasd.lexicons.countries import load_countries
@@ -97,7 +97,7 @@ def _country_entries(places: list[tuple[str, _Entry]]) -> list[tuple[str, _Entry
 
 
 @cache
-def _matchers() -> tuple[Matcher[_Entry], Matcher[str]]:
+def place_matchers() -> tuple[Matcher[_Entry], Matcher[str]]:
     places = _place_entries()
     gazetteer = Matcher([*places, *_country_entries(places)])
     nisba = Matcher([(form, c.iso3) for c in load_countries().values() for form in c.nisba])
@@ -178,10 +178,20 @@ def _evidence(hits: list[Hit[_Entry]], nisba: list[Hit[str]], bounds: list[tuple
     return [*per, set().union(*per)]
 
 
+@lru_cache(maxsize=1 << 12)  # the words before place names recur: "في", "مدينة", "العاصمة"
+def _cues(before: str) -> tuple[bool, bool]:
+    """Whether a word announces a place, and whether it is "العاصمة" (behind proclitics)."""
+    return _strip_proclitic(before, _CUE_WORDS) is not None, _capital_cue(before) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _capital_cue(word: str) -> tuple[int, str] | None:
+    return _strip_proclitic(word, (_CAPITAL_CUE,))
+
+
 def _choose(hit: Hit[_Entry], text: str, here: set[str], doc_wide: set[str]) -> _Entry | None:
     _, before = _word_before(text, hit.word_start)
-    cued = _strip_proclitic(before, _CUE_WORDS) is not None
-    after_capital = _strip_proclitic(before, (_CAPITAL_CUE,)) is not None
+    cued, after_capital = _cues(before)
     candidates = [e for e in hit.values if _valid(hit, e) and (not e.guarded or cued or e.country in here)]
     if not candidates:
         return None
@@ -195,6 +205,7 @@ def _place(doc: Doc, start: int, end: int, entry: _Entry, name: str | None = Non
                  kind or entry.kind, source or entry.source)
 
 
+@lru_cache(maxsize=1 << 12)
 def _direction(word: str) -> tuple[int, str] | None:
     # "الشرقي" after a place closes that place's name; it does not open the next region.
     found = _strip_proclitic(word, _DIRECTIONS)
@@ -244,7 +255,7 @@ def _capital_by_nisba(doc: Doc, nisba: list[Hit[str]], taken: list[tuple[int, in
     out = []
     for hit in nisba:
         start, before = _word_before(text, hit.word_start)
-        cue = _strip_proclitic(before, (_CAPITAL_CUE,))
+        cue = _capital_cue(before)
         capital = _capitals().get(hit.values[0])
         # "العاصمة الإيطالية روما" already yields Rome from the name itself.
         if cue is None or capital is None or any(s < hit.end + 3 and e > start for s, e in taken):
@@ -272,7 +283,7 @@ def _drop_overlaps(places: list[Place]) -> list[Place]:
 
 def find_places(doc: Doc) -> list[Place]:
     """Every place the document names, in text order, the longest of overlapping ones kept."""
-    gazetteer, nisba_matcher = _matchers()
+    gazetteer, nisba_matcher = place_matchers()
     text = doc.norm.text
     hits = gazetteer.find(text)
     nisba = nisba_matcher.find(text)

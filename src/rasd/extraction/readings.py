@@ -10,6 +10,7 @@ and whether it carries an object pronoun (يطالبها).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from rasd.extraction.context import Context
@@ -32,6 +33,8 @@ _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 _NOUN_CONTEXT = frozenset({"في", "من", "عن", "جراء", "اثر", "بعد", "عقب", "خلال", "قبل", "منذ",
                            "بسبب", "نتيجه", "ضد", "مع", "بين", "حول", "لدي", "عند", "دون", "رغم", "وسط"})
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
+_VERB_FIRST = {"verb": 0, "noun": 1, "participle": 2}
+_NOUN_FIRST = {"noun": 0, "verb": 1, "participle": 2}
 
 
 @dataclass(slots=True)
@@ -42,13 +45,19 @@ class Reading:
     t_end: int
 
 
-def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
+@lru_cache(maxsize=1 << 12)
+def _tail_words(tail: tuple[str, ...]) -> tuple[str, ...]:
+    """An idiom's tail as it starts a token: without the article, which a proclitic may replace."""
+    return tuple(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in tail)
+
+
+def _tail_follows(ctx: Context, t1: int, words: tuple[str, ...]) -> bool:
     """The rest of a split idiom, in order, within reach: "أرسلت أنقرة قواتها" has قوات
     after the subject; "دعا المجلس إلى وقف إطلاق النار" has all three words."""
-    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in tail]
     k = 0
-    for i in range(t1, min(t1 + _IDIOM_GAP + len(words), len(ctx.toks))):
-        if ctx.toks[i].text.startswith(words[k]) or ctx.core(i).startswith(words[k]):
+    toks = ctx.toks
+    for i in range(t1, min(t1 + _IDIOM_GAP + len(words), len(toks))):
+        if toks[i].text.startswith(words[k]) or ctx.core(i).startswith(words[k]):
             k += 1
             if k == len(words):
                 return True
@@ -60,13 +69,25 @@ def _tail_follows(ctx: Context, t1: int, tail: tuple[str, ...]) -> bool:
 def _choose(ctx: Context, hit: Hit[Trigger], t0: int, t1: int) -> Trigger | None:
     """A split idiom whose tail follows, else a verb reading, a noun, then a participle; after
     a preposition ("جراء قصف إسرائيلي") a form is a noun first."""
+    values = hit.values
+    if len(values) == 1 and not values[0].tail:
+        return values[0]  # most forms have one reading
+    plain = [tr for tr in values if not tr.tail]
+    if len(plain) < len(values):
+        # Every tail word starts a token of the window, so one missing from the window's text
+        # rules the idiom out without reading the tokens one by one.
+        toks = ctx.toks
+        near = " ".join(t.text for t in toks[t1:t1 + _IDIOM_GAP + max(len(tr.tail) for tr in hit.values)])
+        for tr in hit.values:
+            if tr.tail:
+                words = _tail_words(tr.tail)
+                if words[0] in near and _tail_follows(ctx, t1, words):
+                    return tr
+    if not plain:
+        return None
     governed = t0 > 0 and ctx.toks[t0 - 1].text in _NOUN_CONTEXT
-    order = {"noun": 0, "verb": 1, "participle": 2} if governed else {"verb": 0, "noun": 1, "participle": 2}
-    plain = [tr for tr in hit.values if not tr.tail]
-    idioms = [tr for tr in hit.values if tr.tail and _tail_follows(ctx, t1, tr.tail)] \
-        if len(plain) < len(hit.values) else []
-    ranked = idioms + sorted(plain, key=lambda tr: order.get(tr.pos, 3))
-    return ranked[0] if ranked else None
+    order = _NOUN_FIRST if governed else _VERB_FIRST
+    return min(plain, key=lambda tr: order.get(tr.pos, 3))
 
 
 def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> Reading | None:

@@ -8,7 +8,10 @@ position and return coordinated actor groups.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import attrgetter, itemgetter
 
 from rasd.extraction.actors import ActorMention
 from rasd.text.segment import Token
@@ -33,6 +36,8 @@ QUANTIFIERS = frozenset({"الاف", "مئات", "عشرات", "ملايين", "
                          "جميع", "كل", "معظم", "غالبيه", "اغلب"})
 # Words that bring in a party acting alongside the subject, never its target.
 _ALONGSIDE = frozenset({"بحمايه", "بدعم", "بمساعده", "باسناد", "بغطاء", "بمشاركه", "برعايه", "بوساطه", "بحضور"})
+_T0 = attrgetter("t0")
+_T1 = attrgetter("t1")
 RECIPIENT_REACH = 15  # words from a trigger to its recipient; commas do not end the search
 
 
@@ -48,12 +53,18 @@ class Group:
     @property
     def weak(self) -> bool:
         """Only bare nisba adjectives: fit to be a recipient, not a subject."""
-        return all(m.weak for m in self.members)
+        members = self.members
+        if len(members) == 1:  # most groups: no generator for them
+            return members[0].weak
+        return all(m.weak for m in members)
 
     @property
     def anaphoric(self) -> bool:
         """No member has a country ("الطرفان", "المصدر"): it stands for someone named before."""
-        return all(m.entity.country is None for m in self.members)
+        members = self.members
+        if len(members) == 1:
+            return members[0].entity.country is None
+        return all(m.entity.country is None for m in members)
 
     @property
     def full_codes(self) -> set[str]:
@@ -71,10 +82,11 @@ def groups_in(mentions: list[ActorMention], toks: list[Token], t0: int, t1: int)
     for m in mentions:
         if m.t0 >= t0 and m.t1 <= t1:
             by_id.setdefault(m.group, []).append(m)
-    out = [Group(ms, min(m.t0 for m in ms), max(m.t1 for m in ms), "") for ms in by_id.values()]
+    out = [Group(ms, min(map(_T0, ms)), max(map(_T1, ms)), "") for ms in by_id.values()]
     for g in out:
         g.prep = preposition_before(toks, g)
-    return sorted(out, key=lambda g: g.t0)
+    out.sort(key=_T0)
+    return out
 
 
 def preposition_before(toks: list[Token], g: Group) -> str:
@@ -130,7 +142,7 @@ def subject_before(groups: list[Group], t: int, start: int) -> Group | None:
 
 
 def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, roles: tuple[str, ...],
-                    skip: Group | None) -> Group | None:
+                    skip: Group | None, counts: list[int]) -> Group | None:
     """The first group after t introduced the way the trigger's frame allows.
 
     A possessor counts too: in "غارات على مواقع لجماعة الحوثي" the target is the group
@@ -139,7 +151,7 @@ def recipient_after(groups: list[Group], toks: list[Token], t: int, limit: int, 
     preps = {r.split(":")[0] for r in roles} | {"لدي"}
     if skip is not None and skip.t0 > t:
         t = skip.t1 - 1  # VSO: the object comes after the postposed subject
-    limit = min(limit, _reach(toks, t, RECIPIENT_REACH))
+    limit = min(limit, _reach(counts, t, RECIPIENT_REACH))
     return next((g for g in groups if t < g.t0 < limit and _fits(g, toks, t, preps, skip)), None)
 
 
@@ -158,14 +170,18 @@ def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | No
     return g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0])
 
 
-def _reach(toks: list[Token], t: int, words: int) -> int:
-    """The token index `words` words after t: commas, brackets and quotes do not count."""
-    seen = 0
-    for i in range(t + 1, len(toks)):
-        seen += toks[i].is_word
-        if seen > words:
-            return i
-    return len(toks)
+def word_counts(toks: list[Token]) -> list[int]:
+    """For each token index (and the end), how many words come before it."""
+    # A word starts with a letter or digit (`Token.is_word`); the maps keep the loop in C.
+    return list(accumulate(map(str.isalnum, map(itemgetter(0), map(itemgetter(2), toks))), initial=0))
+
+
+def _reach(counts: list[int], t: int, words: int) -> int:
+    """The token index `words` words after t (from `word_counts`): commas, brackets and quotes
+    do not count."""
+    if t + 1 >= len(counts):
+        return len(counts) - 1
+    return bisect_right(counts, counts[t + 1] + words) - 1
 
 
 def _governs(word: str, preps: set[str]) -> bool:

@@ -11,7 +11,10 @@ to. A denial names whose claim it denies: the source of "ما أوردته قن�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter
 
 from rasd.doc import Doc, Entity, Statement
 from rasd.extraction.actors import ActorMention
@@ -75,7 +78,9 @@ def _cue_hits(doc: Doc, ctx: Context) -> list[_CueHit]:
 
 def _content_start(ctx: Context, t1: int, s1: int) -> int:
     """Where the reported content opens: the first complementizer after the cue, else the sentence end."""
-    return next((t for t in range(t1, s1) if ctx.toks[t].text in _COMPLEMENTIZERS), s1)
+    at = ctx.complementizers
+    i = bisect_left(at, t1)
+    return at[i] if i < len(at) and at[i] < s1 else s1
 
 
 def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int, int],
@@ -120,7 +125,7 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
 def _guessed(m: ActorMention) -> bool:
     """The mention's country was not told by its own words (home country, nearby mention)."""
     src = m.entity.source
-    return m.entity.country is None or any(k in src for k in ("home-country", "+ anaphora", "+ dateline"))
+    return m.entity.country is None or "home-country" in src or "+ anaphora" in src or "+ dateline" in src
 
 
 def _head_stem(ctx: Context, m: ActorMention) -> str | None:
@@ -272,6 +277,7 @@ def _prep_before_verb(ctx: Context, h: _CueHit, verb_starts: set[int]) -> bool:
 
 def find_statements(doc: Doc) -> None:
     ctx: Context = doc.layers["context"]
+    ctx.complementizers = list(compress(count(), map(_COMPLEMENTIZERS.__contains__, map(itemgetter(2), ctx.toks))))
     hits = _cue_hits(doc, ctx)
     verb_starts = {h.t0 for h in hits if h.cue.kind == "verb"}
     # Token positions a prepositional cue reaches, "ما" included: "وفق ما" + verb is one attribution.

@@ -17,7 +17,7 @@ _EDGE_PUNCT = " \t:：.،,-–—|»«\"'"
 # A photo caption ends with its credit in parentheses: "… في موسكو (وزارة الدفاع الروسية)".
 _CAPTION = re.compile(r"\((?:[^()]{2,60})\)\s*$")
 # Tag lines separate items by wide gaps or dashes; a comma-separated line is a sentence.
-_TAG_SEPARATOR = re.compile(r"\s{2,}|\s[-|/]\s")
+_TAG_SEPARATOR = re.compile(r"\s(?:\s+|[-|/]\s)")  # \s{2,} or \s[-|/]\s, one whitespace test per position
 
 
 @cache

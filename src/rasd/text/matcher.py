@@ -9,8 +9,10 @@ so a pattern decides exactly which suffixed words it accepts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Generic, NamedTuple, TypeVar
+from collections.abc import Iterable, Sequence
+from itertools import repeat
+from operator import add, itemgetter, mul, sub
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -22,7 +24,9 @@ PROCLITICS = frozenset(c + p for c in _CONJ for p in _PREP)
 # "لل" is ل + ال, so both spell a definite article on the word that follows.
 _ARTICLE_ENDINGS = ("ال", "لل")
 _MAX_PREFIX = max(map(len, PROCLITICS))
-_LENGTH_SPAN = 1 << 12  # patterns are shorter than this; the rest of the stored int is the payload id
+_LENGTH_BITS = 12  # patterns are shorter than 2**12; the rest of the stored int is the payload id
+_LENGTH_SPAN = 1 << _LENGTH_BITS
+_LENGTH_MASK = _LENGTH_SPAN - 1
 
 
 def is_word_char(ch: str) -> bool:
@@ -40,6 +44,12 @@ class Hit(NamedTuple, Generic[T]):
     word_start: int
 
 
+_START = itemgetter(0)
+_END = itemgetter(1)
+_WORD_START = itemgetter(4)
+_KEY_SPAN = 1 << 40  # above any text offset: an int key (length, start) for `longest`
+
+
 class Matcher(Generic[T]):
     """Maps folded patterns to payloads and finds them in folded text."""
 
@@ -55,28 +65,41 @@ class Matcher(Generic[T]):
             # Lets "للأمم المتحدة" (ل + الأمم) reach the entry "الأمم المتحدة".
             if pattern.startswith("ال") and len(pattern) > 4:
                 table.setdefault(pattern[2:], ([], []))[1].append(value)
-        # The automaton stores ints (payload id and pattern length): it builds faster and
-        # pickles in milliseconds, which is what makes the on-disk cache worth having.
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        self._payloads: list[tuple[tuple[bool, tuple[T, ...]], ...]] = []
+        # Per payload id: (values, values that need an article), None where there are none.
+        self._payloads: list[tuple[tuple[T, ...] | None, tuple[T, ...] | None]] = []
         # Payloads deduplicated by object identity: hashing frozen dataclasses is slow.
         ids: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
+        self._pids: dict[str, int] = {}  # pattern → payload id
         for pattern, (plain, articled) in table.items():
             key = (tuple(map(id, plain)), tuple(map(id, articled)))
             pid = ids.setdefault(key, len(ids))
             if pid == len(self._payloads):
-                variants = ((False, plain), (True, articled))
-                self._payloads.append(tuple((needs, tuple(vals)) for needs, vals in variants if vals))
-            self._automaton.add_word(pattern, pid * _LENGTH_SPAN + len(pattern))
+                self._payloads.append((tuple(plain) or None, tuple(articled) or None))
+            self._pids[pattern] = pid
         self.size = len(table)
-        if table:
-            self._automaton.make_automaton()
+        # Built on the first `find` that is not served by a shared pass (`share_pass`).
+        self._automaton: ahocorasick.Automaton | None = None
+        self._shared: _SharedPass | None = None
+        self._slot = 0
+
+    def _own_automaton(self) -> ahocorasick.Automaton:
+        # The automaton stores ints (payload id and pattern length): it builds faster.
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for pattern, pid in self._pids.items():
+            automaton.add_word(pattern, pid * _LENGTH_SPAN + len(pattern))
+        automaton.make_automaton()
+        return automaton
 
     def find(self, text: str) -> list[Hit[T]]:
         """All boundary-respecting hits, in text order (overlaps kept)."""
         if not self.size:
             return []
+        if self._shared is not None:
+            return list(self._shared.hits(text)[self._slot])
+        if self._automaton is None:
+            self._automaton = self._own_automaton()
         hits: list[Hit[T]] = []
+        append = hits.append
         n = len(text)
         payloads = self._payloads
         # The loop runs for every raw hit of every lexicon: `isalnum` is `is_word_char` ("_" is
@@ -86,7 +109,7 @@ class Matcher(Generic[T]):
             end = last + 1
             if end < n and text[end].isalnum():
                 continue
-            pid, length = divmod(code, _LENGTH_SPAN)
+            pid, length = code >> _LENGTH_BITS, code & _LENGTH_MASK
             start = end - length
             if start and text[start - 1].isalnum():
                 # Proclitic chains are at most four letters: a longer run before the match
@@ -97,14 +120,91 @@ class Matcher(Generic[T]):
                 prefix = text[word_start:start]
                 if prefix not in PROCLITICS:
                     continue
+                plain, articled = payloads[pid]
+                # Appended in reverse (see below): the articled reading after the plain one.
+                if articled is not None and prefix.endswith(_ARTICLE_ENDINGS):
+                    append(new(Hit, (start, end, prefix, articled, word_start)))
             else:
                 word_start, prefix = start, ""
-            for needs_article, values in payloads[pid]:
-                if needs_article and not prefix.endswith(_ARTICLE_ENDINGS):
-                    continue
-                hits.append(new(Hit, (start, end, prefix, values, word_start)))
-        hits.sort(key=lambda h: (h.start, -h.end))
+                plain = payloads[pid][0]
+            if plain is not None:
+                append(new(Hit, (start, end, prefix, plain, word_start)))
+        # The automaton reports hits by end: reversed, they are by end descending, so a stable
+        # sort on the start alone orders them by (start, -end) without a key tuple per hit.
+        hits.reverse()
+        hits.sort(key=_START)
         return hits
+
+
+class _SharedPass:
+    """Several matchers' patterns in one automaton: a document is read once for all of them,
+    and each matcher takes its own hits, the same as its own automaton finds."""
+
+    def __init__(self, matchers: Sequence[Matcher[Any]]) -> None:
+        # pattern → ((slot, payload id), …) of every matcher that has it
+        table: dict[str, tuple[tuple[int, int], ...]] = {}
+        for slot, matcher in enumerate(matchers):
+            for pattern, pid in matcher._pids.items():
+                table[pattern] = (*table.get(pattern, ()), (slot, pid))
+        # Per target id: (slot, values, values that need an article) for each matcher.
+        self._targets: list[tuple[tuple[int, Any, Any], ...]] = []
+        ids: dict[tuple[tuple[int, int], ...], int] = {}
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for pattern, key in table.items():
+            tid = ids.setdefault(key, len(ids))
+            if tid == len(self._targets):
+                self._targets.append(tuple((slot, *matchers[slot]._payloads[pid]) for slot, pid in key))
+            self._automaton.add_word(pattern, tid * _LENGTH_SPAN + len(pattern))
+        self._automaton.make_automaton()
+        self._size = len(matchers)
+        # The hits of the latest text: its matchers ask one after another for the same document.
+        self._last: tuple[str, list[list[Hit[Any]]]] = ("", [[] for _ in matchers])
+
+    def hits(self, text: str) -> list[list[Hit[Any]]]:
+        """Each matcher's hits in `text`, by slot."""
+        last = self._last
+        if last[0] is text or last[0] == text:
+            return last[1]
+        out: list[list[Hit[Any]]] = [[] for _ in range(self._size)]
+        n = len(text)
+        targets = self._targets
+        new = tuple.__new__
+        # `Matcher.find`'s loop, with the boundary and proclitic checks made once per raw hit.
+        for last_char, code in self._automaton.iter(text):
+            end = last_char + 1
+            if end < n and text[end].isalnum():
+                continue
+            tid, length = code >> _LENGTH_BITS, code & _LENGTH_MASK
+            start = end - length
+            if start and text[start - 1].isalnum():
+                word_start = start - 1
+                while word_start and start - word_start <= _MAX_PREFIX and text[word_start - 1].isalnum():
+                    word_start -= 1
+                prefix = text[word_start:start]
+                if prefix not in PROCLITICS:
+                    continue
+                articles = prefix.endswith(_ARTICLE_ENDINGS)
+            else:
+                word_start, prefix, articles = start, "", False
+            for slot, plain, articled in targets[tid]:
+                if articled is not None and articles:
+                    out[slot].append(new(Hit, (start, end, prefix, articled, word_start)))
+                if plain is not None:
+                    out[slot].append(new(Hit, (start, end, prefix, plain, word_start)))
+        for hits in out:
+            hits.reverse()
+            hits.sort(key=_START)
+        self._last = (text, out)
+        return out
+
+
+def share_pass(matchers: Sequence[Matcher[Any]]) -> None:
+    """Let the matchers a document is always read with find their hits in one pass: each
+    automaton pass costs a walk over the whole text, however few patterns it holds."""
+    live = [m for m in matchers if m.size]
+    shared = _SharedPass(live)
+    for slot, matcher in enumerate(live):
+        matcher._shared, matcher._slot = shared, slot
 
 
 def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
@@ -112,15 +212,21 @@ def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
     keeps the organisation rather than the shorter "قائد قوات" that starts earlier."""
     if not hits:
         return []
-    taken = bytearray(max(h.end for h in hits))
+    starts = list(map(_WORD_START, hits))
+    ends = list(map(_END, hits))
+    taken = bytearray(max(ends))
     kept: list[Hit[T]] = []
-    for hit in sorted(hits, key=lambda h: (h.word_start - h.end, h.word_start)):
-        start = hit.word_start
-        if taken.find(1, start, hit.end) != -1:
+    # By length descending, then start: one int per hit (start - end, scaled, plus start), made
+    # by C-level maps, sorts faster than a key tuple.
+    keys = list(map(add, map(mul, map(sub, starts, ends), repeat(_KEY_SPAN)), starts))
+    for i in sorted(range(len(hits)), key=keys.__getitem__):
+        start, end = starts[i], ends[i]
+        if taken.find(1, start, end) != -1:
             continue
-        kept.append(hit)
-        taken[start:hit.end] = b"\x01" * (hit.end - start)
-    return sorted(kept, key=lambda h: h.word_start)
+        kept.append(hits[i])
+        taken[start:end] = b"\x01" * (end - start)
+    kept.sort(key=_WORD_START)
+    return kept
 
 
 def proclitics_fit(prefix: str, verbal: bool) -> bool:
