@@ -1,4 +1,8 @@
-"""Shared fixtures: the evaluation files that sit beside the checkout (`../shared/eval`)."""
+"""Shared fixtures: the evaluation files that sit beside the checkout (`../shared/eval`).
+
+The seed article is also bundled in `tests/data`, so the seed acceptance tests run in any
+checkout; the development set and the reference scorer are used when they are beside it.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,13 @@ from typing import Any
 import pytest
 
 SHARED_EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+BUNDLED = Path(__file__).resolve().parent / "data"
 
 
 def _require(name: str) -> Path:
     path = SHARED_EVAL / name
+    if not path.exists() and (BUNDLED / name).exists():
+        path = BUNDLED / name
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path

@@ -2,14 +2,11 @@
 
 import json
 from pathlib import Path
-
-import pytest
+from typing import Any
 
 from rasd import extract
 from rasd.claims.ledger import ledger
 from rasd.doc import Doc
-
-SEED = Path("/work/shared/eval/seed.gold.jsonl")
 
 TURKISH_CLAIM_DENIED = (
     "موسكو ـ قالت وزارة الدفاع التركية، في بيان، إن الوزراء ناقشوا في الاجتماع الرباعي خطوات ملموسة "
@@ -32,10 +29,8 @@ def test_denial_is_linked_to_the_claim_it_quotes_back() -> None:
     assert link["by"] == "reference"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared evaluation data not mounted")
-def test_seed_denial_is_linked_to_the_turkish_ministry_on_normalisation() -> None:
-    gold = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
-    doc = extract(gold["text"], gold["published"])
+def test_seed_denial_is_linked_to_the_turkish_ministry_on_normalisation(seed_gold: dict[str, Any]) -> None:
+    doc = extract(seed_gold["text"], seed_gold["published"])
     claims = _claims(doc)
     first = next(c for c in doc.extra["contradictions"] if claims[c["denial"]]["speaker"]["country"] == "SYR")
     denied = claims[first["claim"]]
