@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.lexicons.triggers import trigger_matcher
-from rasd.text.matcher import PROCLITICS, Hit, Matcher, longest, proclitics_fit
+from rasd.text.matcher import PROCLITICS, Hit, Matcher, longest, proclitics_fit, share_pass
 from rasd.text.normalize import fold
 
 ENTRIES = ["إيران", "تركيا", "مصر", "القوات", "انسحاب", "يقصف", "قصف", "الأمم المتحدة", "الأمم", "المتحدة",
@@ -101,6 +101,20 @@ def test_longest_on_hand_built_hits() -> None:
     later = Hit(15, 20, "و", ("later",), 14)
     assert longest([later, inner, outer]) == [outer, later]
     assert later.word_start == 14
+
+
+def test_shared_pass_gives_each_matcher_its_own_hits() -> None:
+    """A pattern two lexicons share ("الأمم المتحدة" as an actor and as a place) reaches each
+    with its own payload, and an entry only one lexicon has stays with it."""
+    actor_entries = [(fold("الأمم المتحدة"), "actor:UN"), (fold("وزير الدفاع"), "actor:MIL")]
+    place_entries = [(fold("الأمم المتحدة"), "place:UN HQ"), (fold("دمشق"), "place:Damascus")]
+    text = "وقال وزير الدفاع في دمشق للأمم المتحدة"
+    alone = [found(Matcher(e), text, keep_longest=False) for e in (actor_entries, place_entries)]
+    actors, places = Matcher(actor_entries), Matcher(place_entries)
+    share_pass([actors, places])
+    assert [found(actors, text, keep_longest=False), found(places, text, keep_longest=False)] == alone
+    assert found(actors, text) == [("وزير الدفاع", "", "actor:MIL"), ("للامم المتحده", "لل", "actor:UN")]
+    assert found(places, text) == [("دمشق", "", "place:Damascus"), ("للامم المتحده", "لل", "place:UN HQ")]
 
 
 def test_empty_matcher_finds_nothing() -> None:

@@ -77,68 +77,24 @@ class Matcher(Generic[T]):
                 self._payloads.append((tuple(plain) or None, tuple(articled) or None))
             self._pids[pattern] = pid
         self.size = len(table)
-        # Built on the first `find` that is not served by a shared pass (`share_pass`).
-        self._automaton: ahocorasick.Automaton | None = None
+        # The pass that finds this matcher's hits: shared (`share_pass`) or, built on the first
+        # `find`, its own.
         self._shared: _SharedPass | None = None
         self._slot = 0
-
-    def _own_automaton(self) -> ahocorasick.Automaton:
-        # The automaton stores ints (payload id and pattern length): it builds faster.
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for pattern, pid in self._pids.items():
-            automaton.add_word(pattern, pid * _LENGTH_SPAN + len(pattern))
-        automaton.make_automaton()
-        return automaton
 
     def find(self, text: str) -> list[Hit[T]]:
         """All boundary-respecting hits, in text order (overlaps kept)."""
         if not self.size:
             return []
-        if self._shared is not None:
-            return list(self._shared.hits(text)[self._slot])
-        if self._automaton is None:
-            self._automaton = self._own_automaton()
-        hits: list[Hit[T]] = []
-        append = hits.append
-        n = len(text)
-        payloads = self._payloads
-        # The loop runs for every raw hit of every lexicon: `isalnum` is `is_word_char` ("_" is
-        # not alphanumeric), and tuple.__new__ skips the Python-level NamedTuple constructor.
-        new = tuple.__new__
-        for last, code in self._automaton.iter(text):
-            end = last + 1
-            if end < n and text[end].isalnum():
-                continue
-            pid, length = code >> _LENGTH_BITS, code & _LENGTH_MASK
-            start = end - length
-            if start and text[start - 1].isalnum():
-                # Proclitic chains are at most four letters: a longer run before the match
-                # means it sits inside another word.
-                word_start = start - 1
-                while word_start and start - word_start <= _MAX_PREFIX and text[word_start - 1].isalnum():
-                    word_start -= 1
-                prefix = text[word_start:start]
-                if prefix not in PROCLITICS:
-                    continue
-                plain, articled = payloads[pid]
-                # Appended in reverse (see below): the articled reading after the plain one.
-                if articled is not None and prefix.endswith(_ARTICLE_ENDINGS):
-                    append(new(Hit, (start, end, prefix, articled, word_start)))
-            else:
-                word_start, prefix = start, ""
-                plain = payloads[pid][0]
-            if plain is not None:
-                append(new(Hit, (start, end, prefix, plain, word_start)))
-        # The automaton reports hits by end: reversed, they are by end descending, so a stable
-        # sort on the start alone orders them by (start, -end) without a key tuple per hit.
-        hits.reverse()
-        hits.sort(key=_START)
-        return hits
+        if self._shared is None:
+            # Alone, a matcher is the one matcher of its own pass.
+            self._shared, self._slot = _SharedPass([self]), 0
+        return list(self._shared.hits(text)[self._slot])
 
 
 class _SharedPass:
-    """Several matchers' patterns in one automaton: a document is read once for all of them,
-    and each matcher takes its own hits, the same as its own automaton finds."""
+    """One or several matchers' patterns in one automaton: a document is read once for all of
+    them, and each matcher takes its own hits."""
 
     def __init__(self, matchers: Sequence[Matcher[Any]]) -> None:
         # pattern → ((slot, payload id), …) of every matcher that has it
@@ -169,7 +125,9 @@ class _SharedPass:
         n = len(text)
         targets = self._targets
         new = tuple.__new__
-        # `Matcher.find`'s loop, with the boundary and proclitic checks made once per raw hit.
+        # The loop runs for every raw hit of every lexicon: `isalnum` is `is_word_char` ("_" is
+        # not alphanumeric), and tuple.__new__ skips the Python-level NamedTuple constructor.
+        # Boundary and proclitic checks are made once per raw hit, for all matchers.
         for last_char, code in self._automaton.iter(text):
             end = last_char + 1
             if end < n and text[end].isalnum():
