@@ -86,3 +86,14 @@ def test_sponsors_are_parties_to_the_talks() -> None:
 def test_every_event_names_its_rule_and_evidence() -> None:
     for e in _events("قصفت قوات الدعم السريع بالمدفعية الثقيلة أحياء سكنية في مدينة الفاشر أمس."):
         assert e.rule and e.cameo and e.quad in (1, 2, 3, 4) and e.mentions
+
+
+def test_intransitive_idiom_takes_the_forces_it_names_as_subject() -> None:
+    e = _one("عمّان - تظاهر آلاف الأردنيين قرب السفارة الإسرائيلية. ورفع المحتجون هتافات تطالب بطرد السفير "
+             "الإسرائيلي، فيما انتشرت قوات الأمن بكثافة في محيط المكان.", "MOBILIZE")
+    assert _codes(e.actor) == {"JOR/COP"} and e.rule.endswith("idiom-subject]")
+
+
+def test_the_end_of_a_war_demanded_is_not_a_war_by_the_protesters() -> None:
+    events = _events("تظاهر آلاف الأردنيين قرب السفارة الإسرائيلية، مطالبين بوقف الحرب على قطاع غزة.")
+    assert [e.type for e in events] == ["PROTEST"]

@@ -68,6 +68,8 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
     subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
     if subject is None and not plural_subject(ctx, r):
         subject, rule = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "vso"
+    if subject is None and "obj" not in tr.recipient:
+        subject, rule = _inside_idiom(groups, r), "idiom-subject"
     if subject is None and tr.pos == "verb":
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
     if subject is None or (subject.anaphoric and carried is not None and not names_both_sides(ctx, subject)):
@@ -78,6 +80,12 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
                                    for role in tr.recipient)):
         return obj, subject, rule + "+host"
     return subject, obj, rule
+
+
+def _inside_idiom(groups: list[Group], r: Reading) -> Group | None:
+    """"انتشرت قوات الأمن": an intransitive idiom that ends inside a name has that name as its
+    subject (a transitive one, "استدعى القائم بالأعمال", holds its object instead)."""
+    return next((g for g in groups if r.t < g.t0 < r.t_end and not g.prep and not g.weak), None)
 
 
 def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int],
