@@ -134,3 +134,11 @@ def test_person_with_title_and_no_known_country_keeps_the_sector() -> None:
 
 def test_doc_without_actors() -> None:
     assert actors("ارتفعت درجات الحرارة اليوم في معظم المناطق.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت قذيفة قرب سوق ليبيا في أم درمان.",
+    "تجمع المحتجون في شارع بغداد وسط المدينة.",
+])
+def test_a_country_naming_a_street_or_market_is_no_actor(text: str) -> None:
+    assert not any(e.country in ("LBY", "IRQ") for e in actors(text))

@@ -97,3 +97,9 @@ def test_intransitive_idiom_takes_the_forces_it_names_as_subject() -> None:
 def test_the_end_of_a_war_demanded_is_not_a_war_by_the_protesters() -> None:
     events = _events("تظاهر آلاف الأردنيين قرب السفارة الإسرائيلية، مطالبين بوقف الحرب على قطاع غزة.")
     assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_the_owner_of_the_object_is_the_target_even_of_the_same_country() -> None:
+    e = _one("وأفاد شهود عيان بأن طائرات مسيّرة تابعة للجيش السوداني استهدفت تجمعات لقوات الدعم السريع "
+             "قرب سوق ليبيا في أم درمان.", "ASSAULT")
+    assert _codes(e.actor) == {"SDN/MIL"} and _codes(e.recipient) == {"SDN/REB"}

@@ -161,12 +161,14 @@ def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | No
     if g.t0 and toks[g.t0 - 1].text in _ALONGSIDE:
         return False  # "اقتحم مستوطنون، بحماية قوات الاحتلال، الأقصى": a helper, not a target
     if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2 \
-            and all(m.entity.name for m in g.members):
+            and all(m.entity.name for m in g.members) and not g.prep:
         return False  # the subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"
     if g.prep and g.prep in preps:
         return True
     if "obj" in preps and (not g.prep or (g.prep == "من" and toks[g.t0 - 2].text in QUANTIFIERS)):
         return True  # "أوقفت قوات الأمن عدداً من المحتجين": a part of the object is the object
+    if "obj" in preps and g.prep == "ل" and g.t0 - t == 2 and toks[t + 1].is_word:
+        return True  # "استهدفت تجمعات لقوات الدعم السريع": the owner of the object is the target
     return g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0])
 
 
