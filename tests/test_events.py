@@ -103,3 +103,9 @@ def test_the_owner_of_the_object_is_the_target_even_of_the_same_country() -> Non
     e = _one("وأفاد شهود عيان بأن طائرات مسيّرة تابعة للجيش السوداني استهدفت تجمعات لقوات الدعم السريع "
              "قرب سوق ليبيا في أم درمان.", "ASSAULT")
     assert _codes(e.actor) == {"SDN/MIL"} and _codes(e.recipient) == {"SDN/REB"}
+
+
+def test_signing_with_makes_both_sides_signatories() -> None:
+    e = _one("العراق يوقع مع إيران اتفاقاً لتمديد إمدادات الغاز لمحطات الكهرباء.", "SUPPORT")
+    assert {a.country for a in e.actor} == {"IRQ", "IRN"} and not e.recipient
+    assert e.rule.endswith("+co-actor]")

@@ -114,7 +114,7 @@ def _event(doc: Doc, ctx: Context, r: Reading, actor: Group | None, recipient: G
 def _other_party(groups: list[Group], actor: Group, t: int, s1: int) -> Group | None:
     """Failing the frame, the next other party of the sentence is the likeliest target."""
     return next((g for g in groups if t <= g.t0 < min(s1, t + RECIPIENT_REACH) and g is not actor
-                 and g.codes != actor.codes and not g.anaphoric), None)
+                 and not g.codes <= actor.codes and not g.anaphoric), None)
 
 
 def _pronoun_target(ctx: Context, r: Reading, groups: list[Group], actor: Group | None, s0: int) -> Group | None:

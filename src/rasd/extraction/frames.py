@@ -79,6 +79,9 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
                             or any(role.endswith(":actor") and role.split(":")[0] == obj.prep
                                    for role in tr.recipient)):
         return obj, subject, rule + "+host"
+    if obj is not None and subject is not None and f"{obj.prep}:co" in tr.recipient:
+        # "يوقع العراق مع إيران اتفاقاً": both sign, as in "وقّع العراق وإيران اتفاقاً".
+        return Group(subject.members + obj.members, subject.t0, obj.t1, ""), None, rule + "+co-actor"
     return subject, obj, rule
 
 

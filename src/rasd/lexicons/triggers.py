@@ -18,7 +18,7 @@ class Trigger:
     cameo: str
     quad: int
     score: float
-    recipient: tuple[str, ...]  # "obj", "obj:actor", prepositions ("على", "من:actor" …)
+    recipient: tuple[str, ...]  # "obj", "obj:actor", prepositions ("على", "من:actor", "مع:co" …)
     pos: str  # verb | noun | participle
     lemma: str
     source: str
