@@ -109,3 +109,14 @@ def test_signing_with_makes_both_sides_signatories() -> None:
     e = _one("العراق يوقع مع إيران اتفاقاً لتمديد إمدادات الغاز لمحطات الكهرباء.", "SUPPORT")
     assert {a.country for a in e.actor} == {"IRQ", "IRN"} and not e.recipient
     assert e.rule.endswith("+co-actor]")
+
+
+def test_shelled_neighbourhoods_are_the_civilians_of_the_place() -> None:
+    e = _one("بورتسودان ـ قال الجيش السوداني إن قوات الدعم السريع قصفت بالمدفعية الثقيلة أحياء سكنية "
+             "في مدينة الفاشر.", "ASSAULT")
+    assert _codes(e.actor) == {"SDN/REB"} and _codes(e.recipient) == {"SDN/CVL"}
+
+
+def test_a_site_is_never_the_subject_of_the_attack() -> None:
+    e = _one("طرابلس ـ نفى المتحدث باسم جهاز الردع أن يكون الجهاز قد \"استهدف مناطق سكنية\".", "ASSAULT")
+    assert "LBY/CVL" not in _codes(e.actor)

@@ -52,11 +52,11 @@ class Group:
 
     @property
     def weak(self) -> bool:
-        """Only bare nisba adjectives: fit to be a recipient, not a subject."""
+        """Only bare nisba adjectives or sites ("أحياء سكنية"): fit to be a recipient, not a subject."""
         members = self.members
         if len(members) == 1:  # most groups: no generator for them
-            return members[0].weak
-        return all(m.weak for m in members)
+            return _weak(members[0])
+        return all(map(_weak, members))
 
     @property
     def anaphoric(self) -> bool:
@@ -74,6 +74,10 @@ class Group:
     @property
     def codes(self) -> set[str | None]:
         return {m.entity.country for m in self.members}
+
+
+def _weak(m: ActorMention) -> bool:
+    return m.weak or (bool(m.heads) and m.heads[0].kind == "site")
 
 
 def groups_in(mentions: list[ActorMention], toks: list[Token], t0: int, t1: int) -> list[Group]:
