@@ -120,3 +120,8 @@ def test_shelled_neighbourhoods_are_the_civilians_of_the_place() -> None:
 def test_a_site_is_never_the_subject_of_the_attack() -> None:
     e = _one("طرابلس ـ نفى المتحدث باسم جهاز الردع أن يكون الجهاز قد \"استهدف مناطق سكنية\".", "ASSAULT")
     assert "LBY/CVL" not in _codes(e.actor)
+
+
+def test_a_counted_part_of_the_object_names_whose_men_were_released() -> None:
+    e = _one("وفي صنعاء، أطلقت جماعة الحوثي سراح 153 محتجزاً من القوات الحكومية \"لدواعٍ إنسانية\".", "RETREAT")
+    assert _codes(e.actor) == {"YEM/REB"} and _codes(e.recipient) == {"YEM/MIL"}

@@ -169,11 +169,18 @@ def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | No
         return False  # the subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"
     if g.prep and g.prep in preps:
         return True
-    if "obj" in preps and (not g.prep or (g.prep == "من" and toks[g.t0 - 2].text in QUANTIFIERS)):
+    if "obj" in preps and (not g.prep or (g.prep == "من" and _partitive(toks, g.t0))):
         return True  # "أوقفت قوات الأمن عدداً من المحتجين": a part of the object is the object
     if "obj" in preps and g.prep == "ل" and g.t0 - t == 2 and toks[t + 1].is_word:
         return True  # "استهدفت تجمعات لقوات الدعم السريع": the owner of the object is the target
     return g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0])
+
+
+def _partitive(toks: list[Token], t0: int) -> bool:
+    """"عدداً من المحتجين", "153 محتجزاً من القوات الحكومية": a count before من."""
+    count = toks[t0 - 2].text if t0 >= 2 else ""
+    counted = toks[t0 - 3].text if t0 >= 3 else ""
+    return count in QUANTIFIERS or counted.isdigit() or counted in QUANTIFIERS
 
 
 def word_counts(toks: list[Token]) -> list[int]:
