@@ -125,3 +125,11 @@ def test_a_site_is_never_the_subject_of_the_attack() -> None:
 def test_a_counted_part_of_the_object_names_whose_men_were_released() -> None:
     e = _one("وفي صنعاء، أطلقت جماعة الحوثي سراح 153 محتجزاً من القوات الحكومية \"لدواعٍ إنسانية\".", "RETREAT")
     assert _codes(e.actor) == {"YEM/REB"} and _codes(e.recipient) == {"YEM/MIL"}
+
+
+def test_a_future_response_is_a_threat_and_a_reply_is_not() -> None:
+    e = _one("وقال نتنياهو إن إسرائيل سترد \"بقوة\" على أي خرق من جانب حزب الله.", "THREATEN")
+    assert {a.country for a in e.actor} == {"ISR"} and "LBN" in {r.country for r in e.recipient}
+    assert e.modality == "future"
+    assert not [x for x in _events("وردّ وزير الخارجية المصري على أسئلة الصحفيين في القاهرة.")
+                if x.type == "THREATEN"]

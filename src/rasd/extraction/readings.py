@@ -105,6 +105,8 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
         return None  # "فيصل" is a name, not ف + يصل
     if not proclitics_fit(hit.prefix, trigger.pos == "verb"):
         return None
+    if trigger.future_only and "س" not in hit.prefix and (t0 == 0 or ctx.toks[t0 - 1].text not in ("سوف", "لن")):
+        return None  # "ستردّ بقوة" threatens; "يردّ على الأسئلة" replies
     if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in ends["verb"]
                                   or _is_adverbial(ctx, t0)):
         return None

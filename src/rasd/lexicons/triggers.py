@@ -26,6 +26,7 @@ class Trigger:
     # For the head verb of an idiom split by its subject ("أرسلت أنقرة قواتها"): the words
     # that must follow within a few tokens; empty for ordinary entries.
     tail: tuple[str, ...] = ()
+    future_only: bool = False  # "سيرد": an event only with a future marker (ردّ alone is a reply)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,9 @@ def _forms(row: Row) -> list[tuple[str, str]]:
     words = _split(lemma)
     if len(words) > 1:
         out += [(f, "noun" if is_noun else "verb") for f in idiom_forms(words, None if is_noun else present)]
+    elif present.startswith("س"):
+        # Future only: the imperfect forms that are not also past forms.
+        out += [(f, "verb") for f in verb_forms(lemma, present[1:]) - verb_forms(lemma, None)]
     elif is_noun:
         out += [(f, "noun") for f in noun_forms(lemma)]
     else:
@@ -67,7 +71,8 @@ def _trigger_entries() -> list[tuple[str, Trigger]]:
         roles = tuple(fold(r) for r in row.items("recipient"))
         present = fold(row["present"]) if row["present"] != "-" else ""
         trigger = Trigger(row["type"], row["mode"] or None, row["cameo"].zfill(2), int(row["quad"] or 0),
-                          float(row["score"] or 0), roles, "verb", row["lemma"], row.where, present)
+                          float(row["score"] or 0), roles, "verb", row["lemma"], row.where,
+                          present.removeprefix("س"), future_only=present.startswith("س"))
         by_pos = {pos: replace(trigger, pos=pos) for pos in ("verb", "noun", "participle")}
         out += [(form, by_pos[pos]) for form, pos in _forms(row)]
         words = _split(row["lemma"])
