@@ -133,3 +133,12 @@ def test_a_future_response_is_a_threat_and_a_reply_is_not() -> None:
     assert e.modality == "future"
     assert not [x for x in _events("وردّ وزير الخارجية المصري على أسئلة الصحفيين في القاهرة.")
                 if x.type == "THREATEN"]
+
+
+def test_a_phone_call_is_not_merged_into_the_visit_it_preceded() -> None:
+    events = [e for e in _events(
+        "أنقرة - استقبل وزير الخارجية التركي هاكان فيدان، يوم الثلاثاء، نظيره السعودي الأمير فيصل بن فرحان "
+        "في العاصمة أنقرة. وتأتي الزيارة بعد أسبوعين من اتصال هاتفي جرى بين الرئيس التركي رجب طيب أردوغان "
+        "وولي العهد السعودي الأمير محمد بن سلمان.", "2024-03-05") if e.type == "CONSULT"]
+    assert sorted(e.mode or "" for e in events) == ["phone", "visit"]
+    assert all({a.country for a in e.actor + e.recipient} == {"TUR", "SAU"} for e in events)

@@ -185,6 +185,8 @@ def _parties(e: Event) -> set[str]:
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
+    if a.type == "CONSULT" and a.mode and b.mode and a.mode != b.mode:
+        return False  # a phone call is not the visit it preceded
     if a.date and b.date and a.date.value[:7] != b.date.value[:7]:
         return False
     pa, pb = _parties(a), _parties(b)
@@ -202,6 +204,7 @@ def _absorb(into: Event, other: Event) -> None:
             if (ent.country, ent.sector) not in seen:
                 side.append(ent)
                 seen.add((ent.country, ent.sector))
+    into.mode = into.mode or other.mode
     into.date = into.date or other.date
     into.location = into.location or other.location
     into.mentions += other.mentions

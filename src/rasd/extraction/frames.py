@@ -112,7 +112,7 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     modifier = ctx.modifier_after(r.t_end)
     if modifier is not None:
         return modifier, recipient, "noun-nisba-agent"
-    between = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + 2 and g.prep == "بين"), None)
+    between = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + 3 and g.prep == "بين"), None)
     if between is not None:
         return between, None, "noun-between-parties"  # "اتفاق بين إسرائيل وحركة حماس"
     relative = next((pos for pos, _ in ctx.supports if r.t_end <= pos <= r.t_end + 2), None)
