@@ -7,6 +7,7 @@ from typing import Any
 from rasd import extract
 from rasd.claims.ledger import ledger
 from rasd.doc import Doc
+from rasd.text.normalize import fold
 
 TURKISH_CLAIM_DENIED = (
     "موسكو ـ قالت وزارة الدفاع التركية، في بيان، إن الوزراء ناقشوا في الاجتماع الرباعي خطوات ملموسة "
@@ -93,3 +94,21 @@ def test_claims_command_prints_the_contested_ledger_as_json(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     (group,) = json.loads(result.output)
     assert group["type"] == "CONSULT" and {s["stance"] for s in group["sides"]} == {"assert", "deny"}
+
+
+def test_every_required_gold_denial_names_whose_claim_it_denies(seed_gold: dict[str, Any],
+                                                                  dev_golds: list[dict[str, Any]]) -> None:
+    """Issue 3: each required gold `deny` with `about` comes out as a denial about that country."""
+    checked = 0
+    for gold in [seed_gold, *dev_golds]:
+        predicted = extract(gold["text"], gold["published"]).statements
+        for s in gold["statements"]:
+            if s["stance"] != "deny" or not s.get("about") or s.get("optional"):
+                continue
+            cue = fold(s["cue"])
+            denials = [p for p in predicted if p.stance == "deny"
+                       and (cue in fold(p.cue.text) or fold(p.cue.text) in cue)]
+            country = s["about"].split("/")[0]
+            assert any(country in ("*", p.about.country if p.about else None) for p in denials), (gold["id"], s)
+            checked += 1
+    assert checked >= 10
