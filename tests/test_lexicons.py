@@ -9,7 +9,7 @@ import pytest
 from rasd.lexicons import check as check_module
 from rasd.lexicons import loader
 from rasd.lexicons.actors import actor_matcher
-from rasd.lexicons.check import REQUIRED, check, stats
+from rasd.lexicons.check import RECIPIENT_SLOTS, REQUIRED, check, stats
 from rasd.lexicons.countries import load_countries
 from rasd.lexicons.loader import read_lexicon
 from rasd.lexicons.triggers import cue_matcher, modality_matcher, trigger_matcher
@@ -85,8 +85,8 @@ BROKEN = {
     "institutions.tsv": "pattern\tsector\tkind\n"
                         "وزير الدفاع\tMIL\toffice\nالجيش\tARMY\tbody\nوزير الدفاع\tMIL\toffice\n",
     "people.tsv": "name\tcountry\tsector\nسيرغي شويغو\tRUS\tMIL\tوزير\textra\n",
-    "triggers.tsv": "lemma\tpresent\ttype\tcameo\tquad\tscore\n"
-                    "استضاف\tيستضيف\tCONSULT\t04\t1\t1\nقصف\tيقصف\tASSAULT\t19\t3\t-10\n"
+    "triggers.tsv": "lemma\tpresent\ttype\tcameo\tquad\tscore\trecipient\n"
+                    "استضاف\tيستضيف\tCONSULT\t04\t1\t1\tobj:actor\nقصف\tيقصف\tASSAULT\t19\t3\t-10\tعلى|فوق:host\n"
                     "هدد\tيهدد\tTHREATEN\t25\t3\t-15\nدعم\tيدعم\tHELP\t05\t1\t3\n",
     "places.tsv": "names\tname_en\tcountry\tlat\tlon\tkind\nحلب\tAleppo\tSYR\t36.2\t37.15\tcity\n",
     "cues.tsv": "lemma\tstance\n",
@@ -112,6 +112,8 @@ def test_check_finds_each_kind_of_problem(broken_data: Path) -> None:
         ("people.tsv:3", "5 cells for 3 columns"),
         ("people.tsv:3", "unknown country code 'RUS'"),
         ("triggers.tsv:4", "quad 3 but ASSAULT is quad 4"),
+        ("triggers.tsv:4", "unknown recipient role 'فوق:host' (a slot of " + "|".join(sorted(RECIPIENT_SLOTS))
+         + ", then :actor or :co)"),
         ("triggers.tsv:5", "CAMEO root '25' not in 01..20"),
         ("triggers.tsv:5", "score '-15' not in -10..10"),
         ("triggers.tsv:6", "unknown type 'HELP'"),

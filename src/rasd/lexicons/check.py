@@ -16,6 +16,9 @@ SECTORS = frozenset({
     "BUS", "REL", "UAF", "CRM", "EDU", "HLH", "LAB", "AGR", "ELI", "NGO", "IGO", "ENV",
 })
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG"})
+# Where a trigger's recipient stands: its direct object or the preposition that introduces it.
+RECIPIENT_SLOTS = frozenset({"obj", "على", "ضد", "مع", "إلى", "ب", "ل", "من", "عن", "في", "بين", "أمام", "نحو",
+                             "بحق", "لدى", "حول", "تجاه"})
 REQUIRED = {
     "countries": ("iso3", "name_en", "names", "capitals", "nisba", "lat", "lon"),
     "institutions": ("pattern", "kind"),  # an empty sector is taken from the context
@@ -79,6 +82,10 @@ def _check_trigger(row: Row) -> Iterator[str]:
         yield f"quad {row['quad']} but {row['type']} is quad {QUAD[row['type']]}"
     if not _in_range(row["score"], -10, 10):
         yield f"score {row['score']!r} not in -10..10"
+    for role in row.items("recipient"):
+        slot, _, kind = role.partition(":")
+        if slot not in RECIPIENT_SLOTS or kind not in ("", "actor", "co"):
+            yield f"unknown recipient role {role!r} (a slot of {'|'.join(sorted(RECIPIENT_SLOTS))}, then :actor or :co)"
 
 
 def _key(stem: str) -> Callable[[Row], tuple[str, ...]] | None:
