@@ -69,6 +69,33 @@ def test_extract_jsonl_prints_one_object_per_line_with_the_ids(tmp_path: Path) -
         assert {"id", "events", "dates", "statements"} <= rows[1].keys()
 
 
+def test_extract_reads_a_windows_1256_file(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(TEXT.encode("cp1256"))
+    out = json.loads(invoke("extract", str(path), "--json", "--published", "2023-04-25"))
+    assert "RUS/MIL" in [e["code"] for e in out["entities"]]
+
+
+def test_extract_refuses_binary_and_bad_dates_with_a_clear_error(tmp_path: Path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    result = runner.invoke(app, ["extract", str(binary)])
+    assert result.exit_code == 2 and "binary data" in result.output
+    result = runner.invoke(app, ["extract", "--published", "2023-13-40"], input=TEXT)
+    assert result.exit_code == 2 and "--published" in result.output
+
+
+def test_extract_jsonl_skips_bad_lines_and_codes_the_rest(tmp_path: Path) -> None:
+    good = json.dumps(NEWS[0], ensure_ascii=False)
+    undated = json.dumps({"id": "x", "published": "soon", "text": TEXT}, ensure_ascii=False)
+    result = runner.invoke(app, ["extract", "--jsonl"], input="\n".join([good, "{broken", "[1, 2]", undated]))
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a1", "x"] and rows[1]["published"] is None and rows[1]["events"]
+    assert "line 2 skipped" in result.stderr and "line 3 skipped" in result.stderr
+    assert "line 4: unreadable published date" in result.stderr
+
+
 def _gold(seed_gold: dict[str, Any], dev_golds: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [seed_gold, *dev_golds[:3]]
 

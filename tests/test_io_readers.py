@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -100,6 +101,8 @@ def test_binary_is_a_clear_error(tmp_path: Path) -> None:
         assert "binary" in str(err)
     else:
         raise AssertionError("binary bytes decoded")
+    with pytest.raises(DecodeError, match="binary"):
+        decode(bytes(4096))  # all NUL: even-length, so it looks like UTF-16 at first sight
     blob = tmp_path / "photo.txt"
     blob.write_bytes(b"\x00\x01\x02\xff" * 100)
     [skip] = read_all(blob)

@@ -43,7 +43,7 @@ def decode(data: bytes, declared: str | None = None) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
+    if utf16 is not None and "\x00" not in utf16:  # NUL characters: binary data, not UTF-16 text
         return utf16
     if b"\x00" in data[:8192]:
         raise DecodeError("binary data (NUL bytes), not text")
