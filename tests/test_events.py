@@ -142,3 +142,11 @@ def test_a_phone_call_is_not_merged_into_the_visit_it_preceded() -> None:
         "وولي العهد السعودي الأمير محمد بن سلمان.", "2024-03-05") if e.type == "CONSULT"]
     assert sorted(e.mode or "" for e in events) == ["phone", "visit"]
     assert all({a.country for a in e.actor + e.recipient} == {"TUR", "SAU"} for e in events)
+
+
+def test_his_country_in_reported_speech_is_the_speakers_country() -> None:
+    e = _one("قال وزير الخارجية التركي هاكان فيدان إن بلاده ترفض أي تدخل عسكري في شمال سوريا.", "REJECT")
+    assert {a.country for a in e.actor} == {"TUR"}
+    e = _one("وقال فيدان في مؤتمر صحفي إن بلاده والمملكة العربية السعودية \"تتفقان على ضرورة الوقف الفوري "
+             "لإطلاق النار\".", "AGREE", "2024-03-05")
+    assert {a.country for a in e.actor} == {"TUR", "SAU"}

@@ -476,7 +476,8 @@ def settle_countries(doc: Doc) -> None:
     for m in mentions:
         ent = m.entity
         # Media are often foreign or of no country ("منصات التواصل"): no default for them.
-        if ent.country or m.weak or ent.sector in (None, "MED") or not (m.heads and m.heads[0].is_institution):
+        if ent.country or m.weak or ent.sector in (None, "MED") or not (m.heads and m.heads[0].is_institution) \
+                or m.heads[0].kind == "self":  # "بلاده" is the speaker's country (statements)
             continue
         after = next((p for p in places if 0 <= p.span.start - ent.span.end <= 24), None)
         if after is not None and _only_locative(doc.text[ent.span.end:after.span.start]):

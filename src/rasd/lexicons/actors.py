@@ -17,12 +17,12 @@ from rasd.text.normalize import fold
 
 # Kinds of actor words. Institutions (office, body, group, media) need a country from
 # the context; the others carry their own.
-INSTITUTION_KINDS = frozenset({"office", "body", "group", "media", "document", "site"})
+INSTITUTION_KINDS = frozenset({"office", "body", "group", "media", "document", "site", "self"})
 
 
 @dataclass(frozen=True, slots=True)
 class ActorWord:
-    kind: str  # country capital seat nisba people org person office body group media document site
+    kind: str  # country capital seat nisba people org person office body group media document site self
     country: str | None
     sector: str | None
     source: str
