@@ -128,8 +128,9 @@ def test_people_nisba_is_civilian() -> None:
 
 
 def test_person_with_title_and_no_known_country_keeps_the_sector() -> None:
-    [minister] = actors("قال وزير الخارجية إن بلاده ترفض التدخل.")
+    minister, country = actors("قال وزير الخارجية إن بلاده ترفض التدخل.")
     assert (minister.span.text, minister.country, minister.sector) == ("وزير الخارجية", None, "GOV")
+    assert (country.span.text, country.country) == ("بلاده", None)  # the speaker's, and he has none
 
 
 def test_doc_without_actors() -> None:
