@@ -150,3 +150,9 @@ def test_his_country_in_reported_speech_is_the_speakers_country() -> None:
     e = _one("وقال فيدان في مؤتمر صحفي إن بلاده والمملكة العربية السعودية \"تتفقان على ضرورة الوقف الفوري "
              "لإطلاق النار\".", "AGREE", "2024-03-05")
     assert {a.country for a in e.actor} == {"TUR", "SAU"}
+
+
+def test_the_antecedent_taken_up_by_an_object_pronoun_is_the_recipient() -> None:
+    e = _one("كما أفرجت السلطات السورية عن عشرات المعتقلين الأردنيين الذين احتجزهم النظام السابق.", "COERCE")
+    assert {a.country for a in e.actor} == {"SYR"} and _codes(e.recipient) == {"JOR/CVL"}
+    assert e.rule.endswith("relative-object]")

@@ -60,6 +60,13 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2) and not g.prep), None)
         obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, antecedent, ctx.word_counts)
         return antecedent, obj, "relative-clause"
+    if r.t and ctx.toks[r.t - 1].text in _RELATIVES:
+        # "المعتقلين الأردنيين الذين احتجزهم النظام السابق": the subject follows the verb and the
+        # antecedent, taken up by the pronoun, is the object.
+        antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2)), None)
+        subject = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens)
+        if antecedent is not None and subject is not None:
+            return subject, antecedent, "relative-object"
     if _conjoined(ctx, r, s0) and carried is not None:
         # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
         # subject, and what follows it is its object.
