@@ -156,3 +156,10 @@ def test_the_antecedent_taken_up_by_an_object_pronoun_is_the_recipient() -> None
     e = _one("كما أفرجت السلطات السورية عن عشرات المعتقلين الأردنيين الذين احتجزهم النظام السابق.", "COERCE")
     assert {a.country for a in e.actor} == {"SYR"} and _codes(e.recipient) == {"JOR/CVL"}
     assert e.rule.endswith("relative-object]")
+
+
+def test_after_ala_a_form_is_a_noun_not_a_verb_with_a_pronoun() -> None:
+    # Folded, the masdar دعوة and the verb دعوه ("they invited him") are one form.
+    text = ("أعلنت وزارة الخارجية السودانية تجميد التعامل مع إيغاد، احتجاجاً على دعوة قائد قوات الدعم "
+            "السريع محمد حمدان دقلو إلى القمة الطارئة للهيئة.")
+    assert not [e for e in _events(text) if e.type == "REQUEST" and e.rule.split("[")[1].startswith("verb")]
