@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import rasd
 from rasd.doc import Event
 
@@ -163,3 +165,12 @@ def test_after_ala_a_form_is_a_noun_not_a_verb_with_a_pronoun() -> None:
     text = ("أعلنت وزارة الخارجية السودانية تجميد التعامل مع إيغاد، احتجاجاً على دعوة قائد قوات الدعم "
             "السريع محمد حمدان دقلو إلى القمة الطارئة للهيئة.")
     assert not [e for e in _events(text) if e.type == "REQUEST" and e.rule.split("[")[1].startswith("verb")]
+
+
+@pytest.mark.parametrize("text", [
+    "تونس - أطلقت الشرطة التونسية الغاز المسيل للدموع على المحتجين أمام مقر البرلمان.",
+    "عمّان - استخدمت قوات الأمن الأردنية الغاز المسيل للدموع لتفريق المتظاهرين قرب السفارة.",
+])
+def test_tear_gas_is_used_by_the_police_on_the_protesters(text: str) -> None:
+    e = _one(text, "COERCE")
+    assert {a.sector for a in e.actor} == {"COP"} and {r.sector for r in e.recipient} == {"CVL"}
