@@ -174,3 +174,10 @@ def test_after_ala_a_form_is_a_noun_not_a_verb_with_a_pronoun() -> None:
 def test_tear_gas_is_used_by_the_police_on_the_protesters(text: str) -> None:
     e = _one(text, "COERCE")
     assert {a.sector for a in e.actor} == {"COP"} and {r.sector for r in e.recipient} == {"CVL"}
+
+
+def test_a_verb_after_an_indefinite_adjective_describes_and_a_headline_subject_acts() -> None:
+    assert not [e for e in _events("وأفاد بلاغ للمكتب بأن الموقوفين كانوا يخططون لتنفيذ عمليات تخريبية تستهدف "
+                                   "منشآت حيوية في المغرب.") if e.type == "ASSAULT"]
+    e = _one("قوات إسرائيلية تقتحم مدينة جنين", "COERCE")
+    assert {a.country for a in e.actor} == {"ISR"}

@@ -145,7 +145,15 @@ def _is_descriptive(ctx: Context, hit: Hit[Trigger], trigger: Trigger, t0: int) 
     if "س" in hit.prefix or not _is_imperfect(ctx, hit, trigger):
         return False
     before = ctx.toks[t0 - 1].text if t0 else ""
-    return before in _DESCRIPTIVE or (trigger.quad == 4 and not ctx.toks[t0 - 1].is_word if t0 else False)
+    return before in _DESCRIPTIVE or (trigger.quad == 4 and not ctx.toks[t0 - 1].is_word if t0 else False) \
+        or _after_indefinite_adjective(ctx, t0, before)
+
+
+def _after_indefinite_adjective(ctx: Context, t0: int, before: str) -> bool:
+    """"عمليات تخريبية تستهدف منشآت": after an indefinite noun and its adjective the verb is
+    another description. A headline's subject ("قوات إسرائيلية تقتحم جنين") is an actor."""
+    return before.endswith(("يه", "يين", "يات")) and not before.startswith(("ال", "وال")) \
+        and (t0 - 1) not in ctx.actor_tokens
 
 
 def _warns_that(ctx: Context, trigger: Trigger, t1: int) -> bool:
