@@ -181,3 +181,8 @@ def test_a_verb_after_an_indefinite_adjective_describes_and_a_headline_subject_a
                                    "منشآت حيوية في المغرب.") if e.type == "ASSAULT"]
     e = _one("قوات إسرائيلية تقتحم مدينة جنين", "COERCE")
     assert {a.country for a in e.actor} == {"ISR"}
+
+
+def test_after_ayy_a_form_is_a_noun() -> None:
+    text = "وقال الجيش اللبناني إن إسرائيل سترد \"بقوة\" على أي خرق من جانب حزب الله."
+    assert not [e for e in _events(text) if e.trigger.text == "خرق"]
