@@ -186,3 +186,9 @@ def test_a_verb_after_an_indefinite_adjective_describes_and_a_headline_subject_a
 def test_after_ayy_a_form_is_a_noun() -> None:
     text = "وقال الجيش اللبناني إن إسرائيل سترد \"بقوة\" على أي خرق من جانب حزب الله."
     assert not [e for e in _events(text) if e.trigger.text == "خرق"]
+
+
+def test_a_masdar_after_jara_is_not_a_verb() -> None:
+    text = ("بغداد ـ تلقى رئيس الوزراء العراقي محمد شياع السوداني اتصالاً هاتفياً من الرئيس الإيراني مسعود "
+            "بزشكيان، جرى خلاله بحث العلاقات الثنائية.")
+    assert not [e for e in _events(text) if e.rule.split("[")[1].startswith("verb") and e.trigger.text == "بحث"]

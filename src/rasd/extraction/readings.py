@@ -31,9 +31,11 @@ _DESCRIPTIVE = frozenset({"التي", "الذي", "الذين", "اللتين", 
 SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
-# Words after which a verb cannot stand: prepositions and quantity or cause nouns.
+# Words after which a verb cannot stand: prepositions, quantity or cause nouns, and the
+# auxiliaries of a passive masdar ("تم اعتقال", "جرى خلاله بحث").
 _NOUN_CONTEXT = frozenset({"في", "من", "عن", "جراء", "اثر", "بعد", "عقب", "خلال", "قبل", "منذ",
-                           "بسبب", "نتيجه", "ضد", "مع", "بين", "حول", "لدي", "عند", "دون", "رغم", "وسط", "علي", "اي"})
+                           "بسبب", "نتيجه", "ضد", "مع", "بين", "حول", "لدي", "عند", "دون", "رغم", "وسط", "علي", "اي",
+                           "تم", "جري", "خلاله", "خلالها"})
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _VERB_FIRST = {"verb": 0, "noun": 1, "participle": 2}
 _NOUN_FIRST = {"noun": 0, "verb": 1, "participle": 2}
