@@ -190,5 +190,6 @@ def test_after_ayy_a_form_is_a_noun() -> None:
 
 def test_a_masdar_after_jara_is_not_a_verb() -> None:
     text = ("بغداد ـ تلقى رئيس الوزراء العراقي محمد شياع السوداني اتصالاً هاتفياً من الرئيس الإيراني مسعود "
-            "بزشكيان، جرى خلاله بحث العلاقات الثنائية.")
+            "بزشكيان، جرى خلاله بحث العلاقات الثنائية والتحضيرات لزيارة الأخير المرتقبة إلى بغداد الأسبوع "
+            "المقبل، بحسب بيان لمكتب السوداني.")
     assert not [e for e in _events(text) if e.rule.split("[")[1].startswith("verb") and e.trigger.text == "بحث"]
