@@ -193,3 +193,15 @@ def test_a_masdar_after_jara_is_not_a_verb() -> None:
             "بزشكيان، جرى خلاله بحث العلاقات الثنائية والتحضيرات لزيارة الأخير المرتقبة إلى بغداد الأسبوع "
             "المقبل، بحسب بيان لمكتب السوداني.")
     assert not [e for e in _events(text) if e.rule.split("[")[1].startswith("verb") and e.trigger.text == "بحث"]
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("وقال أبو الغيط في بيان إن الخطوة تمثل استفزازاً خطيراً، محذراً من \"عواقب وخيمة\" لاستمرار الانتهاكات.",
+     False),
+    ("وحذّر دبلوماسيون أفارقة من أن استمرار القطيعة مع \"إيغاد\" قد يدفع الاتحاد الأفريقي إلى فرض عقوبات.", False),
+    ("وقال المتحدث باسم وزارة الخارجية الإيرانية إن القرار سياسي، محذراً من أن طهران \"ستتخذ إجراءات متناسبة\".",
+     True),
+    ("حذّرت الخارجية التركية إسرائيل من مغبة توسيع الحرب في لبنان.", True),
+])
+def test_a_warning_of_dangers_is_no_threat_but_of_ones_own_action_is(text: str, threat: bool) -> None:
+    assert bool([e for e in _events(text) if e.type == "THREATEN"]) == threat

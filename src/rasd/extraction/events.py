@@ -53,7 +53,7 @@ def find_events(doc: Doc) -> None:
         actor, recipient, rule = roles(ctx, r, groups, (c0, c1), (s0, s1), ctx.carried_subject(r.t))
         if actor is not None and names_both_sides(ctx, actor):
             actor, rule = _last_parties(events, actor) or actor, rule + "+both-sides"
-        if actor is None and recipient is None:
+        if (actor is None and recipient is None) or (r.trigger.type == "THREATEN" and _warning(ctx, r, actor, groups)):
             continue
         ctx.remember(r.t, actor)
         if actor is not None and recipient is not None and actor.full_codes == recipient.full_codes and \
@@ -75,6 +75,26 @@ def find_events(doc: Doc) -> None:
             if event.modality == "historical":
                 ctx.historical.append(r.t)
     doc.events = merge(events)
+
+
+def _warning(ctx: Context, r: Reading, actor: Group | None, groups: list[Group]) -> bool:
+    """"حذّر من عواقب وخيمة", "حذّروا من أن استمرار القطيعة قد …": a warning (a statement). Someone
+    warned ("حذّر إسرائيل من …") or the speaker's own side acting ("حذّر من أن طهران ستتخذ
+    إجراءات", "من أنها سترد") make it a threat."""
+    toks, t = ctx.toks, r.t_end
+    if actor is not None and actor.t0 >= t:
+        t = actor.t1  # the postposed subject: "حذّر دبلوماسيون من أن …"
+    # "من" may follow an adjective of the subject ("دبلوماسيون أفارقة من أن"), not an object.
+    k = next((i for i in range(t, min(t + 3, len(toks))) if toks[i].text == "من"), None)
+    if k is None or any(t <= g.t0 < k for g in groups):
+        return False
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    if nxt in ("انه", "انها", "انهم"):
+        return False
+    if nxt != "ان" or actor is None:
+        return True
+    subject = next((g for g in groups if k + 1 < g.t0 <= k + 3), None)
+    return subject is None or not subject.codes & actor.codes
 
 
 def _reaction_target(ctx: Context, r: Reading, actor: Group | None, event: Event, earlier: list[Event]) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from rasd.extraction.context import Context
 from rasd.lexicons.actors import ambiguous_forms
@@ -112,10 +111,10 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
     if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in ends["verb"]
                                   or _is_adverbial(ctx, t0)):
         return None
-    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _warns_that(ctx, trigger, t1)
+    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0)
                                   or {t0 - 1, t0 - 2} & ends["noun"]):
         return None  # "قصف إسرائيلي استهدف منزلاً": the verb describes the shelling
-    if trigger.pos == "participle" and (not _circumstantial(ctx, hit, t0) or _warns_that(ctx, trigger, t1)):
+    if trigger.pos == "participle" and not _circumstantial(ctx, hit, t0):
         return None
     return Reading(trigger, hit, t0, t1)
 
@@ -156,14 +155,6 @@ def _after_indefinite_adjective(ctx: Context, t0: int, before: str) -> bool:
     another description. A headline's subject ("قوات إسرائيلية تقتحم جنين") is an actor."""
     return before.endswith(("يه", "يين", "يات")) and not before.startswith(("ال", "وال")) \
         and (t0 - 1) not in ctx.actor_tokens
-
-
-def _warns_that(ctx: Context, trigger: Trigger, t1: int) -> bool:
-    """"حذّر من أن …" reports a warning (a statement), not a threat against someone."""
-    if trigger.type != "THREATEN":
-        return False
-    after = [t.text for t in ctx.toks[t1:t1 + 6]]  # the subject may come between: "حذّر دبلوماسيون من أن"
-    return any(a == "من" and b in ("ان", "انه", "انها", "انهم") for a, b in pairwise(after))
 
 
 def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
