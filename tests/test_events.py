@@ -205,3 +205,9 @@ def test_a_masdar_after_jara_is_not_a_verb() -> None:
 ])
 def test_a_warning_of_dangers_is_no_threat_but_of_ones_own_action_is(text: str, threat: bool) -> None:
     assert bool([e for e in _events(text) if e.type == "THREATEN"]) == threat
+
+
+def test_a_noun_joined_to_a_topic_is_a_topic() -> None:
+    text = ("وقال المصدر إن رئيس المخابرات العامة المصرية اللواء عباس كامل أجرى اتصالات مكثفة مع الأطراف "
+            "المعنية، بهدف التوصل إلى اتفاق لوقف إطلاق النار في قطاع غزة وتبادل الأسرى قبل حلول شهر رمضان.")
+    assert not [e for e in _events(text) if e.type == "RETREAT"]

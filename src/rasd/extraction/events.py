@@ -41,7 +41,7 @@ def find_events(doc: Doc) -> None:
     events: list[Event] = []
     # Where earlier triggers ended, by part of speech: a noun right after a trigger verb is
     # its complement ("يشترط الانسحاب"); a verb right after a trigger noun describes it.
-    ends: dict[str, set[int]] = {"verb": set(), "noun": set(), "participle": set()}
+    ends: dict[str, set[int]] = {"verb": set(), "noun": set(), "participle": set(), "topic": set()}
     for hit in longest(trigger_matcher().find(doc.norm.text)):
         r = read_trigger(ctx, hit, ends)
         if r is None:

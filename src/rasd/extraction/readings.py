@@ -36,6 +36,7 @@ _NOUN_CONTEXT = frozenset({"في", "من", "عن", "جراء", "اثر", "بعد
                            "بسبب", "نتيجه", "ضد", "مع", "بين", "حول", "لدي", "عند", "دون", "رغم", "وسط", "علي", "اي",
                            "تم", "جري", "خلاله", "خلالها"})
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
+_JOIN_REACH = 5  # tokens from a topic noun to a noun joined to it by و
 _VERB_FIRST = {"verb": 0, "noun": 1, "participle": 2}
 _NOUN_FIRST = {"noun": 0, "verb": 1, "participle": 2}
 
@@ -69,9 +70,9 @@ def _tail_follows(ctx: Context, t1: int, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _choose(ctx: Context, hit: Hit[Trigger], t0: int, t1: int) -> Trigger | None:
+def _choose(ctx: Context, hit: Hit[Trigger], t0: int, t1: int, joined: bool) -> Trigger | None:
     """A split idiom whose tail follows, else a verb reading, a noun, then a participle; after
-    a preposition ("جراء قصف إسرائيلي") a form is a noun first."""
+    a preposition ("جراء قصف إسرائيلي") or joined to a topic (`joined`) a form is a noun first."""
     values = hit.values
     if len(values) == 1 and not values[0].tail:
         return values[0]  # most forms have one reading
@@ -88,7 +89,7 @@ def _choose(ctx: Context, hit: Hit[Trigger], t0: int, t1: int) -> Trigger | None
                     return tr
     if not plain:
         return None
-    governed = t0 > 0 and ctx.toks[t0 - 1].text in _NOUN_CONTEXT
+    governed = joined or (t0 > 0 and ctx.toks[t0 - 1].text in _NOUN_CONTEXT)
     order = _NOUN_FIRST if governed else _VERB_FIRST
     return min(plain, key=lambda tr: order.get(tr.pos, 3))
 
@@ -99,7 +100,7 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
     t0, t1 = ctx.token_range(hit.word_start, hit.end)
     if ctx.excluded_at(t0) or ctx.in_actor(t0, t1):
         return None
-    trigger = _choose(ctx, hit, t0, t1)
+    trigger = _choose(ctx, hit, t0, t1, _joins_topic(ctx, hit, t0, ends))
     if trigger is None:
         return None
     if ctx.doc.norm.text[hit.word_start:hit.end] in ambiguous_forms():
@@ -108,8 +109,10 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
         return None
     if trigger.future_only and "س" not in hit.prefix and (t0 == 0 or ctx.toks[t0 - 1].text not in ("سوف", "لن")):
         return None  # "ستردّ بقوة" threatens; "يردّ على الأسئلة" replies
-    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or ctx.quoted_at(t0) or t0 - 1 in ends["verb"]
-                                  or _is_adverbial(ctx, t0)):
+    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or _joins_topic(ctx, hit, t0, ends)):
+        ends["topic"].add(t1 - 1)
+        return None
+    if trigger.pos == "noun" and (ctx.quoted_at(t0) or t0 - 1 in ends["verb"] or _is_adverbial(ctx, t0)):
         return None
     if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0)
                                   or {t0 - 1, t0 - 2} & ends["noun"]):
@@ -155,6 +158,19 @@ def _after_indefinite_adjective(ctx: Context, t0: int, before: str) -> bool:
     another description. A headline's subject ("قوات إسرائيلية تقتحم جنين") is an actor."""
     return before.endswith(("يه", "يين", "يات")) and not before.startswith(("ال", "وال")) \
         and (t0 - 1) not in ctx.actor_tokens
+
+
+def _joins_topic(ctx: Context, hit: Hit[Trigger], t0: int, ends: dict[str, set[int]]) -> bool:
+    """"لوقف إطلاق النار في قطاع غزة وتبادل الأسرى": a noun joined by و to a topic a few words
+    before, with no punctuation between, is a topic too."""
+    if hit.prefix[:1] != "و":
+        return False
+    for t in range(t0 - 1, max(t0 - _JOIN_REACH, 0) - 1, -1):
+        if t in ends["topic"]:
+            return True
+        if not ctx.toks[t].is_word:
+            return False
+    return False
 
 
 def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
