@@ -90,13 +90,15 @@ class Context:
         """Token t without its proclitics."""
         return without_proclitic(self.toks[t].text)
 
+    def mentions_in(self, t0: int, t1: int) -> list[ActorMention]:
+        """The actor mentions that start within tokens [t0, t1)."""
+        return self.mentions[bisect_left(self.mentions, t0, key=_T0):bisect_left(self.mentions, t1, key=_T0)]
+
     def groups(self, t0: int, t1: int) -> list[Group]:
         """The actor groups of a sentence, computed once per sentence."""
         key = (t0, t1)
         if key not in self._groups:
-            inside = self.mentions[bisect_left(self.mentions, t0, key=_T0):
-                                   bisect_left(self.mentions, t1, key=_T0)]
-            self._groups[key] = groups_in(inside, self.toks, t0, t1)
+            self._groups[key] = groups_in(self.mentions_in(t0, t1), self.toks, t0, t1)
         return self._groups[key]
 
     def token_at(self, folded: int) -> int:

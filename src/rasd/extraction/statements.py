@@ -315,7 +315,7 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
     while c0 < c1 and ctx.toks[c0].text in _LEADING_PUNCTUATION:
         c0 += 1
     content = doc.fspan(ctx.toks[c0].start, ctx.toks[c1 - 1].end) if c0 < c1 else None
-    _speakers_country(doc, group, c0, c1)
+    _speakers_country(ctx, group, c0, c1)
     about, about_by = None, None
     if stance == "deny":
         # "نفت مسؤوليتها عن الهجوم، واتهمت الجيش …": the denial stops where a new act begins.
@@ -337,14 +337,14 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
             StatementNote(cue, about_by if about is not None else None))
 
 
-def _speakers_country(doc: Doc, speaker: Group, c0: int, c1: int) -> None:
+def _speakers_country(ctx: Context, speaker: Group, c0: int, c1: int) -> None:
     """"قال فيدان إن بلاده …": "his country" in what a speaker says is the speaker's country."""
     countries = {m.entity.country for m in speaker.members}
     if len(countries) != 1 or None in countries:
         return
     (country,) = countries
-    for m in doc.layers["actors"]:
-        if c0 <= m.t0 < c1 and m.entity.country is None and m.heads and m.heads[0].kind == "self":
+    for m in ctx.mentions_in(c0, c1):
+        if m.entity.country is None and m.heads and m.heads[0].kind == "self":
             m.entity.country = country
             m.entity.source += " + speaker's country"
 
