@@ -83,3 +83,10 @@ def test_quoting_chain_keeps_the_reporter_and_its_origin() -> None:
     said = next(s for s in doc.statements if s.cue.text == "قالت")
     assert said.speaker.country == "GBR" and said.speaker.sector == "MED"
     assert said.source_of is not None and (said.source_of.country, said.source_of.sector) == ("EGY", "GOV")
+
+
+def test_every_complementizer_opens_the_content() -> None:
+    for opener, content in (("إنها", "سترد على الهجوم."), ("إنهم", "سيردون على الهجوم."),
+                            ("بأنهم", "سيردون على الهجوم.")):
+        (said,) = _said(f"قال الجيش السوداني في بيان {opener} {content}")
+        assert said.content is not None and said.content.text == content

@@ -104,6 +104,10 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
     statement: int | None = None  # index of the statement that attributes it
 
+    def parties(self) -> set[str]:
+        """The countries on either side."""
+        return {x.country for x in self.actor + self.recipient if x.country}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type, "mode": self.mode,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.doc import Doc, Entity, Event, Span, Statement
+from rasd.doc import Doc, Entity, Span, Statement
 from rasd.extraction.statements import StatementNote
 from rasd.text.normalize import fold
 
@@ -93,13 +93,9 @@ def _topic(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _parties(e: Event) -> set[str]:
-    return {x.country for x in e.actor + e.recipient if x.country}
-
-
 def _shared_events(doc: Doc, a: Claim, b: Claim) -> list[str]:
     pairs = ((doc.events[i], doc.events[j]) for i in a.events for j in b.events)
-    return sorted({x.type for x, y in pairs if x.type == y.type and _parties(x) & _parties(y)})
+    return sorted({x.type for x, y in pairs if x.type == y.type and x.parties() & y.parties()})
 
 
 def _same_party(ent: Entity | None, about: Entity) -> bool:

@@ -27,6 +27,8 @@ _LOCATIVE_WORDS = frozenset({
     "الي", "عند", "مدينه", "بلده", "منطقه", "محافظه", "العاصمه", "ولايه", "مخيم",
 })
 _QUOTE = re.compile(r'"[^"\n]{1,600}"')
+# Words that open reported content ("قال إن …", "أكد أنها …", "أفاد بأنهم …"), folded.
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "بانهما"})
 _FIRST = itemgetter(0)  # bisect keys: C-level getters instead of lambdas
 _T0 = attrgetter("t0")
 _T1 = attrgetter("t1")
@@ -211,6 +213,7 @@ def build_context(doc: Doc) -> Context:
     ctx.sentences = _ranges(ctx, sents)
     ctx.clauses = _ranges(ctx, [c for s0, s1 in sents for c in clauses(text, s0, s1)])
     ctx.word_counts = word_counts(toks)
+    ctx.complementizers = [i for i, t in enumerate(toks) if t.text in COMPLEMENTIZERS]
     ctx.sentence_at = _index(ctx.sentences, len(toks))
     ctx.clause_at = _index(ctx.clauses, len(toks))
     ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.actors import ActorMention
-from rasd.extraction.context import Context, clause_of, sentence_of, without_proclitic
+from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of, without_proclitic
 from rasd.extraction.frames import names_both_sides, roles
 from rasd.extraction.modality import modality_of
 from rasd.extraction.readings import SPONSORING, Reading, has_object_pronoun, read_trigger
@@ -89,10 +89,10 @@ def _warning(ctx: Context, r: Reading, actor: Group | None, groups: list[Group])
     if k is None or any(t <= g.t0 < k for g in groups):
         return False
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-    if nxt in ("انه", "انها", "انهم"):
-        return False
-    if nxt != "ان" or actor is None:
+    if nxt not in COMPLEMENTIZERS or actor is None:
         return True
+    if nxt not in ("ان", "بان"):
+        return False  # "من أنها سترد": the pronoun is the speaker's own side
     subject = next((g for g in groups if k + 1 < g.t0 <= k + 3), None)
     return subject is None or not subject.codes & actor.codes
 
@@ -164,7 +164,7 @@ def _target_from_place(e: Event) -> None:
 
 def _last_parties(events: list[Event], at: Group) -> Group | None:
     """The parties of the latest meeting or agreement, as the subject "الطرفان" refers to."""
-    last = next((e for e in reversed(events) if e.type in POOLED and len(_parties(e)) >= 2), None)
+    last = next((e for e in reversed(events) if e.type in POOLED and len(e.parties()) >= 2), None)
     if last is None:
         return None
     members = [ActorMention(replace(ent, source=ent.source + " + both-sides"), at.t0, at.t1)
@@ -198,10 +198,6 @@ def _lone_meeting(e: Event, rule: str) -> bool:
     return e.type == "CONSULT" and len(sides) < 2 and rule in ("svo-sentence", "carried-subject")
 
 
-def _parties(e: Event) -> set[str]:
-    return {x.country for x in e.actor + e.recipient if x.country}
-
-
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
@@ -209,7 +205,7 @@ def _same(a: Event, b: Event) -> bool:
         return False  # a phone call is not the visit it preceded
     if a.date and b.date and a.date.value[:7] != b.date.value[:7]:
         return False
-    pa, pb = _parties(a), _parties(b)
+    pa, pb = a.parties(), b.parties()
     if a.type in POOLED:
         return bool(pa & pb) and (pa <= pb or pb <= pa or len(pa & pb) >= 2)
     return {x.country for x in a.actor} & {x.country for x in b.actor} != set() and \

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import itemgetter
 
 from rasd.doc import Doc, Entity, Statement
 from rasd.extraction.actors import ActorMention
-from rasd.extraction.context import Context, clause_of, sentence_of
+from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
 from rasd.extraction.roles import Group, main_subject, subject_adjacent, subject_after, subject_before
 from rasd.lexicons.triggers import Cue, cue_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
@@ -28,12 +26,8 @@ _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
 _QUOTING = frozenset({"نقلا عن", "علي لسان"})
 _QUOTING_REACH = 8  # tokens from a reporting verb (and its speaker) to "نقلاً عن"
-_COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم"})
 _ABOUT_PREPS = ("", "في", "عن", "ب")
 _REFERENCE_REACH = 5  # "ما تداولته منصات مقربة من الدعم السريع": relative to the claim's source
-# A speaker never follows the complementizer that opens the reported content.
-_COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها",
-                                               "بأنها"))
 # "نفى ما أوردته قناة …", "لا صحة لما تروّجه …": a relative clause reports someone else's claim.
 _RELATIVES = frozenset({"ما", "لما", "بما", "عما", "مما"})
 # Head nouns of sources the text does not name: "مصدر مطلع", "مسؤول رفيع", "دبلوماسيون غربيون".
@@ -113,7 +107,7 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
     # A dropped subject is carried by a cue that opens a clause or is conjoined ("وأضاف أن",
     # "لكنه أعلن"); otherwise an unattributed verb belongs to reported content.
     c0, _ = clause_of(ctx, t0)
-    reporting = t1 < s1 and ctx.toks[t1].text in _COMPLEMENTISERS  # "في خطوة قالت إنها …"
+    reporting = t1 < s1 and ctx.toks[t1].text in COMPLEMENTIZERS  # "في خطوة قالت إنها …"
     if cue.pos == "verb" and t0 - c0 > 1 and not h.hit.prefix.startswith(("و", "ف")) and not reporting:
         return None, "no-speaker"
     g = main_subject(groups, t0, s0)
@@ -219,8 +213,11 @@ def _deny_phrase_after(ctx: Context, hits: list[_CueHit], t1: int, s1: int) -> b
 def _carried_by_cue(ctx: Context, h: _CueHit, hits: list[_CueHit]) -> bool:
     """"وقال: لا صحة …" is one denial, carried by قال."""
     s1 = sentence_of(ctx, h.t0)[1]
-    return any(o.cue.kind != "phrase" and o.t0 < h.t0 and _deny_window(ctx, o.t1, s1)[0] <= h.t0
-               <= _deny_window(ctx, o.t1, s1)[1] for o in hits)
+    return any(_within(h.t0, _deny_window(ctx, o.t1, s1)) for o in hits if o.cue.kind != "phrase" and o.t0 < h.t0)
+
+
+def _within(t: int, window: tuple[int, int]) -> bool:
+    return window[0] <= t <= window[1]
 
 
 def _referenced(doc: Doc, ctx: Context, groups: list[Group], t1: int, s1: int) -> Entity | None:
@@ -277,7 +274,6 @@ def _prep_before_verb(ctx: Context, h: _CueHit, verb_starts: set[int]) -> bool:
 
 def find_statements(doc: Doc) -> None:
     ctx: Context = doc.layers["context"]
-    ctx.complementizers = list(compress(count(), map(_COMPLEMENTIZERS.__contains__, map(itemgetter(2), ctx.toks))))
     hits = _cue_hits(doc, ctx)
     verb_starts = {h.t0 for h in hits if h.cue.kind == "verb"}
     # Token positions a prepositional cue reaches, "ما" included: "وفق ما" + verb is one attribution.
