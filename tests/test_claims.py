@@ -96,6 +96,23 @@ def test_claims_command_prints_the_contested_ledger_as_json(tmp_path: Path) -> N
     assert group["type"] == "CONSULT" and {s["stance"] for s in group["sides"]} == {"assert", "deny"}
 
 
+def test_claims_command_reads_inputs_as_ingest_does(tmp_path: Path) -> None:
+    """Feed-style dates, a folder of files, and a bad line reported rather than fatal."""
+    from typer.testing import CliRunner
+
+    from rasd.cli import app
+
+    rows = [{"id": d.id, "published": rss_date, "url": d.url, "text": d.text}
+            for d, rss_date in ((REPORTED, "Sat, 12 Oct 2024 10:00:00 GMT"), (DENIED, "Sun, 13 Oct 2024 08:30:00 GMT"))]
+    (tmp_path / "feed.jsonl").write_text("\n".join([*(json.dumps(r, ensure_ascii=False) for r in rows), "{oops"]),
+                                         encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(tmp_path), "--contested", "--json"])
+    assert result.exit_code == 0, result.output
+    (group,) = json.loads(result.stdout)
+    assert {s["published"] for s in group["sides"]} == {"2024-10-12", "2024-10-13"}
+    assert "feed.jsonl:3 skipped (malformed)" in result.stderr
+
+
 def test_every_required_gold_denial_names_whose_claim_it_denies(seed_gold: dict[str, Any],
                                                                   dev_golds: list[dict[str, Any]]) -> None:
     """Issue 3: each required gold `deny` with `about` comes out as a denial about that country."""

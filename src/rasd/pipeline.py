@@ -15,6 +15,7 @@ from rasd.extraction.dates import find_dates
 from rasd.extraction.events import find_events
 from rasd.extraction.places import add_places, place_matchers
 from rasd.extraction.statements import find_statements
+from rasd.io.fields import parse_published
 from rasd.lexicons.actors import actor_matcher
 from rasd.lexicons.triggers import cue_matcher, modality_matcher, support_matcher, trigger_matcher
 from rasd.text.clean import dateline, debris_lines
@@ -72,11 +73,13 @@ def add_dates(doc: Doc) -> None:
 
 
 def parse_date(value: date | str | None) -> date | None:
-    """Accept a date, an ISO string (a longer timestamp is cut to its day) or nothing."""
+    """Accept a date, an ISO or RFC 822 string (a timestamp is cut to its day) or nothing."""
     if value is None or isinstance(value, date):
         return value
-    value = value.strip()
-    return date.fromisoformat(value[:10]) if value else None
+    parsed = parse_published(value)
+    if parsed is None and value.strip():
+        raise ValueError(f"unreadable date {value!r}: give YYYY-MM-DD")
+    return parsed
 
 
 def extract(text: str, published: date | str | None = None, *, doc_id: str | None = None,

@@ -12,19 +12,18 @@ import rasd
 from rasd.claims.ledger import Group, ledger
 from rasd.cli.app import app
 from rasd.doc import Doc
+from rasd.io import Skip, discover, read_unit
 
 
-def _docs(path: Path) -> Iterator[Doc]:
-    """JSONL records (id, text, published, url/source) one per line, or one plain-text article."""
-    if path.suffix != ".jsonl":
-        yield rasd.extract(path.read_text(encoding="utf-8"), doc_id=path.stem)
-        return
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                rec = json.loads(line)
-                yield rasd.extract(rec.get("text") or "", rec.get("published"), doc_id=rec.get("id"),
-                                   title=rec.get("title"), url=rec.get("url") or rec.get("source"))
+def _docs(paths: list[Path]) -> Iterator[Doc]:
+    """The coded articles of the inputs, read as `rasd ingest` reads them; skips go to stderr."""
+    for unit in discover(paths):
+        for record in read_unit(unit):
+            if isinstance(record, Skip):
+                typer.echo(f"rasd claims: {record.source} skipped ({record.reason}): {record.detail}", err=True)
+                continue
+            yield rasd.extract(record.text, record.published, doc_id=record.id or record.doc_id,
+                               title=record.title, url=record.url)
 
 
 def _show(group: Group) -> str:
@@ -41,12 +40,13 @@ def _show(group: Group) -> str:
 
 @app.command()
 def claims(
-    files: list[Path] = typer.Argument(..., exists=True, help="JSONL documents or plain-text articles."),
+    files: list[Path] = typer.Argument(..., exists=True,
+                                       help="Articles: text, JSONL, CSV, HTML, WARC or feed files, or folders."),
     contested: bool = typer.Option(False, "--contested", help="Only propositions sources disagree on."),
     as_json: bool = typer.Option(False, "--json", help="Print the ledger as JSON."),
 ) -> None:
     """Who asserts and who denies each claim, across articles."""
-    groups = ledger([doc for path in files for doc in _docs(path)])
+    groups = ledger(list(_docs(files)))
     if contested:
         groups = [g for g in groups if g.contested]
     if as_json:

@@ -12,8 +12,11 @@ import typer
 import rasd
 from rasd.cli.app import app
 from rasd.cli.render import render
-from rasd.io.encoding import DecodeError, decode
-from rasd.io.fields import parse_published
+from rasd.io.fields import lowered, record_from_fields
+from rasd.io.plain import read_text_file
+from rasd.io.records import Skip
+from rasd.io.tabular import json_object
+from rasd.pipeline import parse_date
 
 
 @app.command()
@@ -27,16 +30,17 @@ def extract(
     """Extract events, dates, places and statements from Arabic news."""
     if jsonl:
         if source == "-":
-            _print_jsonl(sys.stdin)
+            _print_jsonl(sys.stdin.buffer)
         else:
-            with _opened(source).open(encoding="utf-8", errors="replace") as stream:
+            with _opened(source).open("rb") as stream:
                 _print_jsonl(stream)
         return
-    text = sys.stdin.read() if source == "-" else _read_text(_opened(source))
     try:
-        doc = rasd.extract(text, published, doc_id=None if source == "-" else Path(source).name)
-    except ValueError as err:  # an unreadable --published
+        date = parse_date(published)
+    except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--published") from err
+    text = sys.stdin.read() if source == "-" else _read_text(_opened(source))
+    doc = rasd.extract(text, date, doc_id=None if source == "-" else Path(source).name)
     if as_json:
         print(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1))
     else:
@@ -52,29 +56,26 @@ def _opened(source: str) -> Path:
 
 def _read_text(path: Path) -> str:
     """The file's text in whatever encoding it is in (UTF-8, UTF-16, windows-1256 …)."""
-    try:
-        return decode(path.read_bytes())
-    except DecodeError as err:
-        raise typer.BadParameter(f"{path}: {err}", param_hint="source") from err
+    record = read_text_file(path)
+    if isinstance(record, Skip):
+        raise typer.BadParameter(f"{path}: {record.detail}", param_hint="source")
+    return record.text
 
 
-def _print_jsonl(lines: Iterable[str]) -> None:
-    """One output object per input document, in the FORMAT.md contract; a line that is not a
-    JSON object with a text is reported on stderr and skipped, the others still coded."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+def _print_jsonl(lines: Iterable[bytes]) -> None:
+    """One output object per input document, in the FORMAT.md contract (an empty text too); a
+    line that is not a JSON object is reported on stderr and skipped, the others still coded."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
             continue
-        try:
-            rec = json.loads(line)
-            if not isinstance(rec, dict) or not isinstance(rec.get("text") or "", str):
-                raise ValueError("not a JSON object with a text")
-        except ValueError as err:
-            typer.echo(f"rasd extract: line {number} skipped: {err}", err=True)
+        obj = json_object(raw, f"line {number}")
+        record = obj if isinstance(obj, Skip) else record_from_fields(obj, f"line {number}", keep_empty=True)
+        if isinstance(record, Skip):
+            typer.echo(f"rasd extract: {record.source} skipped: {record.detail}", err=True)
             continue
-        published = parse_published(rec.get("published"))
-        if published is None and rec.get("published"):
-            typer.echo(f"rasd extract: line {number}: unreadable published date {rec['published']!r}, "
+        raw_date = lowered(obj).get("published")
+        if record.published is None and raw_date:
+            typer.echo(f"rasd extract: line {number}: unreadable published date {raw_date!r}, "
                        "dates left unresolved", err=True)
-        doc = rasd.extract(rec.get("text") or "", published, doc_id=rec.get("id"),
-                           title=rec.get("title"), url=rec.get("url"))
+        doc = rasd.extract(record.text, record.published, doc_id=record.id, title=record.title, url=record.url)
         print(json.dumps(doc.to_dict(), ensure_ascii=False))

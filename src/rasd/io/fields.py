@@ -32,11 +32,17 @@ def _text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-def record_from_fields(fields: dict[str, Any], source: str) -> Record | Skip:
-    """Columns id/url/title/published/text (any case); a missing or empty text is a Skip."""
-    lower = {str(k).strip().lower(): v for k, v in fields.items()}
-    text = lower.get("text")
-    if not isinstance(text, str) or not text.strip():
+def lowered(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields by their names in lower case, without surrounding spaces."""
+    return {str(k).strip().lower(): v for k, v in fields.items()}
+
+
+def record_from_fields(fields: dict[str, Any], source: str, keep_empty: bool = False) -> Record | Skip:
+    """Columns id/url/title/published/text (any case); a missing or empty text is a Skip, unless
+    `keep_empty` asks for an empty record (an output row is still owed for it)."""
+    lower = lowered(fields)
+    text = lower.get("text", "" if keep_empty else None)
+    if not isinstance(text, str) or not (text.strip() or keep_empty):
         return Skip(source, "empty", "no 'text' field" if text is None else "empty 'text' field")
     return Record(text=text, source=source, id=_text(lower.get("id")), url=_text(lower.get("url")),
                   title=_text(lower.get("title")), published=parse_published(lower.get("published")),

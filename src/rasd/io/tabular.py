@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from rasd.io.encoding import DecodeError, decode
 from rasd.io.fields import record_from_fields
@@ -22,18 +23,20 @@ def read_jsonl_lines(path: Path, start: int, end: int | None, first_line: int) -
         stream.seek(start)
         data = stream.read() if end is None else stream.read(end - start)
     for n, raw in enumerate(data.splitlines(), first_line):
-        source = f"{path}:{n}"
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(decode(raw))
-        except (DecodeError, ValueError) as err:
-            yield Skip(source, "malformed", f"JSON line: {err}")
-            continue
-        if not isinstance(obj, dict):
-            yield Skip(source, "malformed", f"JSON line is a {type(obj).__name__}, not an object")
-            continue
-        yield record_from_fields(obj, source)
+        if raw.strip():
+            obj = json_object(raw, f"{path}:{n}")
+            yield obj if isinstance(obj, Skip) else record_from_fields(obj, f"{path}:{n}")
+
+
+def json_object(raw: bytes, source: str) -> dict[str, Any] | Skip:
+    """One JSONL line as an object, in whatever encoding the line is in."""
+    try:
+        obj = json.loads(decode(raw))
+    except (DecodeError, ValueError) as err:
+        return Skip(source, "malformed", f"JSON line: {err}")
+    if not isinstance(obj, dict):
+        return Skip(source, "malformed", f"JSON line is a {type(obj).__name__}, not an object")
+    return obj
 
 
 def read_csv(path: Path) -> Iterator[Record | Skip]:
