@@ -29,10 +29,6 @@ _LENGTH_SPAN = 1 << _LENGTH_BITS
 _LENGTH_MASK = _LENGTH_SPAN - 1
 
 
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum() and ch != "_"
-
-
 class Hit(NamedTuple, Generic[T]):
     """A lexicon hit: folded offsets of the matched form, its proclitics and payloads
     (a tuple: an article yields hundreds of them). `word_start` is where the proclitics begin."""
@@ -125,8 +121,8 @@ class _SharedPass:
         n = len(text)
         targets = self._targets
         new = tuple.__new__
-        # The loop runs for every raw hit of every lexicon: `isalnum` is `is_word_char` ("_" is
-        # not alphanumeric), and tuple.__new__ skips the Python-level NamedTuple constructor.
+        # The loop runs for every raw hit of every lexicon: a word character is alphanumeric
+        # ("_" is not), and tuple.__new__ skips the Python-level NamedTuple constructor.
         # Boundary and proclitic checks are made once per raw hit, for all matchers.
         for last_char, code in self._automaton.iter(text):
             end = last_char + 1

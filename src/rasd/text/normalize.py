@@ -87,10 +87,9 @@ def _fold_text(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Fold `text` for matching and keep the offset map back to it."""
-    folded = _fold_text(text)
-    if len(folded) == len(text) and "  " not in folded:
+    if _DROP.search(text) is None:
         # Every fold is one character for one: the map is the identity.
-        return Normalized(text, folded, range(len(text)))
+        return Normalized(text, _fold_text(text), range(len(text)))
     return _normalize_slow(text)
 
 
