@@ -86,7 +86,9 @@ def test_sponsors_are_parties_to_the_talks() -> None:
 
 
 def test_every_event_names_its_rule_and_evidence() -> None:
-    for e in _events("قصفت قوات الدعم السريع بالمدفعية الثقيلة أحياء سكنية في مدينة الفاشر أمس."):
+    events = _events("قصفت قوات الدعم السريع بالمدفعية الثقيلة أحياء سكنية في مدينة الفاشر أمس.")
+    assert events
+    for e in events:
         assert e.rule and e.cameo and e.quad in (1, 2, 3, 4) and e.mentions
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import rasd
+from helpers import span_objects
 from rasd.doc import Doc, Span
 
 
@@ -63,18 +64,7 @@ def test_every_span_of_the_seed_is_an_exact_slice(seed_doc: Doc) -> None:
 
 def test_every_span_in_the_output_dict_is_an_exact_slice(seed_doc: Doc) -> None:
     text = seed_doc.text
-
-    def walk(node: Any) -> Iterator[dict[str, Any]]:
-        if isinstance(node, dict):
-            if {"start", "end", "text"} <= node.keys():
-                yield node
-            for value in node.values():
-                yield from walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from walk(value)
-
-    spans = list(walk(seed_doc.to_dict()))
+    spans = list(span_objects(seed_doc.to_dict()))
     assert len(spans) > 100
     assert [s for s in spans if text[s["start"]:s["end"]] != s["text"]] == []
 

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 import rasd
+from helpers import span_objects
 from rasd.cli import app as cli
 from rasd.io.screen import MAX_CHARS
 from rasd.io.sources import discover
@@ -50,18 +51,6 @@ def client(store: Path) -> Iterator[TestClient]:
         yield started
 
 
-def _spans(node: Any) -> Iterator[dict[str, Any]]:
-    """Every {text, start, end} object anywhere in the document."""
-    if isinstance(node, dict):
-        if {"text", "start", "end"} <= node.keys():
-            yield node
-        for value in node.values():
-            yield from _spans(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _spans(value)
-
-
 def test_extract_codes_an_article(client: TestClient) -> None:
     response = client.post("/extract", json={"text": AMMAN, "published": "2024-05-14", "id": "a1",
                                              "url": "https://example.org/a1"})
@@ -73,7 +62,7 @@ def test_extract_codes_an_article(client: TestClient) -> None:
     assert [a["country"] for a in event["actor"]] == ["EGY"]
     assert [r["country"] for r in event["recipient"]] == ["JOR"]
     assert event["date"]["value"] == "2024-05-13"  # "أمس الاثنين", the day before publication
-    spans = list(_spans(doc))
+    spans = list(span_objects(doc))
     assert len(spans) > 5
     assert all(AMMAN[s["start"]:s["end"]] == s["text"] for s in spans)
 

@@ -16,6 +16,7 @@ SECTORS = frozenset({
     "BUS", "REL", "UAF", "CRM", "EDU", "HLH", "LAB", "AGR", "ELI", "NGO", "IGO", "ENV",
 })
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG"})
+SUPPORT_FRAMES = ("subject", "between", "receive")  # who the agent of a support verb's noun is
 # Where a trigger's recipient stands: its direct object or the preposition that introduces it.
 RECIPIENT_SLOTS = frozenset({"obj", "على", "ضد", "مع", "إلى", "ب", "ل", "من", "عن", "في", "بين", "أمام", "نحو",
                              "بحق", "لدى", "حول", "تجاه"})
@@ -70,6 +71,8 @@ def _check_row(stem: str, row: Row, header: list[str], codes: frozenset[str]) ->
         yield "latitude/longitude missing or out of range"
     if stem == "triggers":
         yield from _check_trigger(row)
+    if stem == "support-verbs" and row["frame"] not in SUPPORT_FRAMES:
+        yield f"unknown frame {row['frame']!r} (one of {'|'.join(SUPPORT_FRAMES)})"
 
 
 def _check_trigger(row: Row) -> Iterator[str]:

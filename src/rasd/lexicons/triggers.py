@@ -115,7 +115,7 @@ def modality_matcher() -> Matcher[Marker]:
 @dataclass(frozen=True, slots=True)
 class Support:
     lemma: str
-    frame: str  # subject | between
+    frame: str  # subject | between | receive (support-verbs.tsv)
     source: str
 
 
