@@ -90,3 +90,8 @@ def test_every_complementizer_opens_the_content() -> None:
                             ("بأنهم", "سيردون على الهجوم.")):
         (said,) = _said(f"قال الجيش السوداني في بيان {opener} {content}")
         assert said.content is not None and said.content.text == content
+
+
+def test_analysts_take_the_sector_of_the_house_they_work_for() -> None:
+    (said,) = _said("وقال محللون في غولدمان ساكس إن أسعار النفط سترتفع خلال الربع المقبل.")
+    assert said.speaker is not None and said.speaker.code == "USA/BUS"
