@@ -413,8 +413,15 @@ def _accept_relative_day(m: re.Match[str], ctx: _Ctx) -> bool:
         # "اليوم التالي/العالمي/ذاته" is another day; "روسيا اليوم" a channel.
         after = _word_after(ctx.text, m.end("e"))
         before = _word_before(ctx.text, m.start())
-        return not after.startswith("ال") and before not in {"ذلك", "ذات", "روسيا", "المصري"}
+        return not after.startswith("ال") and before not in {"ذلك", "ذات"} and before not in _outlets_of_today()
     return True
+
+
+@lru_cache(maxsize=1)
+def _outlets_of_today() -> frozenset[str]:
+    """The words that make "X اليوم" an outlet's name in organizations.tsv ("روسيا اليوم")."""
+    names = (fold(name).split() for row in read_lexicon("organizations") for name in row.items("names"))
+    return frozenset(words[-2] for words in names if len(words) >= 2 and words[-1] == "اليوم")
 
 
 def _has_tanwin(ctx: _Ctx, m: re.Match[str]) -> bool:
