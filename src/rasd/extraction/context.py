@@ -20,7 +20,7 @@ from rasd.extraction.actors import ActorMention
 from rasd.extraction.roles import Group, groups_in, word_counts
 from rasd.lexicons.triggers import Marker, Support, modality_matcher, support_matcher
 from rasd.text.matcher import longest, proclitics_fit
-from rasd.text.segment import Token, clauses, sentences
+from rasd.text.segment import Token, clauses, range_index, sentences
 
 _LOCATIVE_WORDS = frozenset({
     "في", "وفي", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل",
@@ -214,8 +214,8 @@ def build_context(doc: Doc) -> Context:
     ctx.clauses = _ranges(ctx, [c for s0, s1 in sents for c in clauses(text, s0, s1)])
     ctx.word_counts = word_counts(toks)
     ctx.complementizers = [i for i, t in enumerate(toks) if t.text in COMPLEMENTIZERS]
-    ctx.sentence_at = _index(ctx.sentences, len(toks))
-    ctx.clause_at = _index(ctx.clauses, len(toks))
+    ctx.sentence_at = range_index(ctx.sentences, len(toks))
+    ctx.clause_at = range_index(ctx.clauses, len(toks))
     ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))
                     for s in doc.excluded]
     ctx.dates = [(ctx.token_at(doc.norm.to_folded(d.span.start)), d) for d in doc.dates]
@@ -234,16 +234,6 @@ def build_context(doc: Doc) -> Context:
     ctx.markers = [(ctx.token_at(h.word_start), m) for h in modality_matcher().find(text) for m in h.values]
     doc.layers["context"] = ctx
     return ctx
-
-
-def _index(ranges: list[tuple[int, int]], n: int) -> list[int]:
-    """For each of n tokens, the first range holding it, or -1."""
-    at = [-1] * n
-    for i in range(len(ranges) - 1, -1, -1):  # backwards, so the first range wins
-        lo, hi = max(ranges[i][0], 0), min(ranges[i][1], n)
-        if lo < hi:
-            at[lo:hi] = [i] * (hi - lo)
-    return at
 
 
 def _containing(ranges: list[tuple[int, int]], at: list[int], t: int) -> tuple[int, int]:

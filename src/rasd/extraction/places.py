@@ -19,6 +19,7 @@ from rasd.lexicons.countries import load_countries
 from rasd.lexicons.loader import read_lexicon
 from rasd.text.matcher import PROCLITICS, Hit, Matcher
 from rasd.text.normalize import fold
+from rasd.text.segment import range_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,17 +115,6 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
         bounds.append((start, m.end()))
         start = m.end()
     return [*bounds, (start, len(text))]
-
-
-def _sentence_index(bounds: list[tuple[int, int]], size: int) -> list[int]:
-    """For each folded offset below `size`, the first sentence holding it, else the last one:
-    every gazetteer and nisba hit asks."""
-    at = [len(bounds) - 1] * size
-    for i in range(len(bounds) - 1, -1, -1):  # backwards, so the first sentence wins
-        s, e = max(bounds[i][0], 0), min(bounds[i][1], size)
-        if s < e:
-            at[s:e] = [i] * (e - s)
-    return at
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str]:
@@ -288,7 +278,7 @@ def find_places(doc: Doc) -> list[Place]:
     hits = gazetteer.find(text)
     nisba = nisba_matcher.find(text)
     bounds = _sentences(doc)
-    sentence_at = _sentence_index(bounds, len(text))
+    sentence_at = range_index(bounds, len(text), default=len(bounds) - 1)  # else the last one
     evidence = _evidence(hits, nisba, bounds, sentence_at)
     places: list[Place] = []
     for hit in hits:

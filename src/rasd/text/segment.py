@@ -68,3 +68,14 @@ def tokens(text: str) -> list[Token]:
     parts = _TOKEN.split(text)
     ends = list(accumulate(map(len, parts)))
     return list(map(_new_token, zip(ends[:-1:2], ends[1::2], parts[1::2], strict=True)))
+
+
+def range_index(ranges: list[tuple[int, int]], n: int, default: int = -1) -> list[int]:
+    """For each position below n, the index of the first range holding it, else `default`:
+    the coders ask which sentence or clause a token or offset is in hundreds of times."""
+    at = [default] * n
+    for i in range(len(ranges) - 1, -1, -1):  # backwards, so the first range wins
+        lo, hi = max(ranges[i][0], 0), min(ranges[i][1], n)
+        if lo < hi:
+            at[lo:hi] = [i] * (hi - lo)
+    return at
