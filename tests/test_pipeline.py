@@ -149,3 +149,9 @@ def test_to_dict_follows_the_format_contract(seed_doc: Doc) -> None:
 def test_title_and_url_are_carried() -> None:
     out = rasd.extract("رحبت أنقرة بالاتفاق.", doc_id="x1", title="عنوان", url="https://example.org/a").to_dict()
     assert (out["id"], out["title"], out["url"]) == ("x1", "عنوان", "https://example.org/a")
+
+
+def test_sentences_are_split_once_and_exposed_as_spans(seed_doc: Doc) -> None:
+    assert len(seed_doc.sentences) > 5
+    assert all(seed_doc.text[s.start:s.end] == s.text for s in seed_doc.sentences)
+    assert seed_doc.sentence_bounds() is seed_doc.layers["sentences"]

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from rasd.text.normalize import Normalized, normalize
+from rasd.text.segment import sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,14 @@ class Doc:
     def __post_init__(self) -> None:
         if self.norm is None:
             self.norm = normalize(self.text)
+
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """Sentence bounds in folded offsets, split once and kept; `sentences` holds their spans."""
+        bounds = self.layers.get("sentences")
+        if bounds is None:
+            bounds = self.layers["sentences"] = sentences(self.norm.text)
+            self.sentences = [self.fspan(a, b) for a, b in bounds]
+        return bounds
 
     def span(self, start: int, end: int) -> Span:
         """A span from original offsets."""

@@ -20,7 +20,7 @@ from rasd.extraction.actors import ActorMention
 from rasd.extraction.roles import Group, groups_in, word_counts
 from rasd.lexicons.triggers import Marker, Support, modality_matcher, support_matcher
 from rasd.text.matcher import longest, proclitics_fit
-from rasd.text.segment import Token, clauses, range_index, sentences
+from rasd.text.segment import Token, clauses, range_index
 
 _LOCATIVE_WORDS = frozenset({
     "في", "وفي", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل",
@@ -209,7 +209,7 @@ def build_context(doc: Doc) -> Context:
     toks: list[Token] = doc.layers["tokens"]
     ctx = Context(weakref.ref(doc), toks, doc.layers["actors"], starts=list(map(itemgetter(0), toks)))
     text = doc.norm.text
-    sents = sentences(text)
+    sents = doc.sentence_bounds()
     ctx.sentences = _ranges(ctx, sents)
     ctx.clauses = _ranges(ctx, [c for s0, s1 in sents for c in clauses(text, s0, s1)])
     ctx.word_counts = word_counts(toks)

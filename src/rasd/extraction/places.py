@@ -9,7 +9,6 @@ populous. A direction or "countryside" word before a place makes a region: "شم
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -56,7 +55,6 @@ _TRAILING = {fold(k): v for k, v in {
 _REGION_BASES = frozenset({"country", "governorate", "region", "city", "town", "area"})
 _CUE_WORDS = _CUES | _DIRECTIONS.keys()
 _LONGEST_CHAIN = max(map(len, PROCLITICS))
-_SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 def _int(cell: str) -> int:
@@ -103,18 +101,6 @@ def place_matchers() -> tuple[Matcher[_Entry], Matcher[str]]:
     gazetteer = Matcher([*places, *_country_entries(places)])
     nisba = Matcher([(form, c.iso3) for c in load_countries().values() for form in c.nisba])
     return gazetteer, nisba
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence bounds in folded offsets: the segmenter's when it ran, else punctuation."""
-    text = doc.norm.text
-    if doc.sentences:
-        return [(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end)) for s in doc.sentences]
-    bounds, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        bounds.append((start, m.end()))
-        start = m.end()
-    return [*bounds, (start, len(text))]
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str]:
@@ -277,7 +263,7 @@ def find_places(doc: Doc) -> list[Place]:
     text = doc.norm.text
     hits = gazetteer.find(text)
     nisba = nisba_matcher.find(text)
-    bounds = _sentences(doc)
+    bounds = doc.sentence_bounds()
     sentence_at = range_index(bounds, len(text), default=len(bounds) - 1)  # else the last one
     evidence = _evidence(hits, nisba, bounds, sentence_at)
     places: list[Place] = []
