@@ -51,8 +51,10 @@ _QUOTES = frozenset({'"', "'", "(", ")"})
 _FAR = ["…"] * (_MAX_GAP + 1)
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
 _PLURAL_NISBA_ENDINGS = ("ين", "ون")
-_QUANTIFIERS = frozenset({"مئات", "الاف", "عشرات", "الالاف", "المئات", "العشرات", "ملايين", "بعض", "عدد",
-                          "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرين"})
+# Words that count or measure the noun after them ("مئات التونسيين", "عدداً من المحتجين").
+QUANTIFIERS = frozenset({"مئات", "الاف", "عشرات", "الالاف", "المئات", "العشرات", "ملايين", "بعض", "عدد", "عددا",
+                         "جميع", "كل", "معظم", "غالبيه", "اغلب",
+                         "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرين"})
 
 
 @dataclass(slots=True)
@@ -179,7 +181,7 @@ class _Composer:
         if word.endswith(_PLURAL_NISBA_ENDINGS) and "ال" in w.hit.prefix:
             return True
         prev = self._tok(w.t0 - 1)
-        return word.endswith(("يا", "يين", "يون")) and (prev.isdigit() or prev in _QUANTIFIERS)
+        return word.endswith(("يا", "يين", "يون")) and (prev.isdigit() or prev in QUANTIFIERS)
 
     def _add(self, w: _Word, t1: int, country: str | None, sector: str | None, source: str,
              name: str | None = None, heads: list[ActorWord] | None = None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 
-from rasd.extraction.actors import ActorMention
+from rasd.extraction.actors import QUANTIFIERS, ActorMention
 from rasd.text.segment import Token
 
 PREPOSITIONS = frozenset({"علي", "ضد", "مع", "الي", "من", "عن", "في", "بين", "لدي", "حول", "تجاه", "نحو",
@@ -32,8 +32,6 @@ _AUXILIARIES = frozenset({
     "عاد", "عادت", "بات", "باتت", "ظل", "ظلت", "تكاد", "يكاد",
 })
 # Counting words before a noun: "تظاهر آلاف الأردنيين", "أوقفت عدداً من المحتجين".
-QUANTIFIERS = frozenset({"الاف", "مئات", "عشرات", "ملايين", "الالاف", "المئات", "العشرات", "عدد", "عددا", "بعض",
-                         "جميع", "كل", "معظم", "غالبيه", "اغلب"})
 # Words that bring in a party acting alongside the subject, never its target.
 _ALONGSIDE = frozenset({"بحمايه", "بدعم", "بمساعده", "باسناد", "بغطاء", "بمشاركه", "برعايه", "بوساطه", "بحضور"})
 _T0 = attrgetter("t0")
