@@ -11,7 +11,7 @@ from __future__ import annotations
 from rasd.doc import Entity
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import Context
-from rasd.extraction.readings import Reading, has_object_pronoun, is_passive, plural_subject
+from rasd.extraction.readings import RELATIVE_PRONOUNS, Reading, has_object_pronoun, is_passive, plural_subject
 from rasd.extraction.roles import Group, recipient_after, subject_adjacent, subject_after, subject_before
 from rasd.lexicons.triggers import Trigger
 
@@ -19,7 +19,6 @@ from rasd.lexicons.triggers import Trigger
 # for the others the genitive is the patient ("اعتقال صحافية").
 _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT",
                              "COOPERATE", "REQUEST", "REJECT", "THREATEN"})
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
 _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
 _RELATIVE_REACH = 3
@@ -54,19 +53,10 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         patient = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens) \
             or subject_adjacent(groups, ctx.toks, r.t, c0)
         return _arresting_police(tr, patient), patient, "passive"
-    if r.t and ctx.toks[r.t - 1].text in _RELATIVES and not has_object_pronoun(ctx, r):
-        # "الثورة التي طالبت …", "شويغو، الذي استضاف نظراءه": the antecedent is the subject (with
-        # an object pronoun, "الاتفاق الذي وقعه البلدان", it is the object instead).
-        antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2) and not g.prep), None)
-        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, antecedent, ctx.word_counts)
-        return antecedent, obj, "relative-clause"
-    if r.t and ctx.toks[r.t - 1].text in _RELATIVES:
-        # "المعتقلين الأردنيين الذين احتجزهم النظام السابق": the subject follows the verb and the
-        # antecedent, taken up by the pronoun, is the object.
-        antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2)), None)
-        subject = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens)
-        if antecedent is not None and subject is not None:
-            return subject, antecedent, "relative-object"
+    if r.t and ctx.toks[r.t - 1].text in RELATIVE_PRONOUNS:
+        found = _relative_clause(ctx, r, groups, c1, s1)
+        if found is not None:
+            return found
     if _conjoined(ctx, r, s0) and carried is not None:
         # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
         # subject, and what follows it is its object.
@@ -90,6 +80,20 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         # "يوقع العراق مع إيران اتفاقاً": both sign, as in "وقّع العراق وإيران اتفاقاً".
         return Group(subject.members + obj.members, subject.t0, obj.t1, ""), None, rule + "+co-actor"
     return subject, obj, rule
+
+
+def _relative_clause(ctx: Context, r: Reading, groups: list[Group], c1: int,
+                     s1: int) -> tuple[Group | None, Group | None, str] | None:
+    """"الثورة التي طالبت …", "شويغو، الذي استضاف نظراءه": the antecedent is the subject. With an
+    object pronoun ("المعتقلين الذين احتجزهم النظام السابق") it is the object, and the subject
+    follows the verb."""
+    if not has_object_pronoun(ctx, r):
+        antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2) and not g.prep), None)
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, r.trigger.recipient, antecedent, ctx.word_counts)
+        return antecedent, obj, "relative-clause"
+    antecedent = next((g for g in groups if g.t1 in (r.t - 1, r.t - 2)), None)
+    subject = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens)
+    return (subject, antecedent, "relative-object") if antecedent is not None and subject is not None else None
 
 
 def _inside_idiom(groups: list[Group], r: Reading) -> Group | None:
