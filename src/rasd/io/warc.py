@@ -44,14 +44,14 @@ def read_warc(path: Path) -> Iterator[Record | Skip]:
             for rec in records:
                 if rec.rec_type != "response":
                     continue
-                body = rec.content_stream().read()  # before the offset: asking for it consumes the record
-                source = f"{path}@{records.get_record_offset()}"
-                url = rec.rec_headers.get_header("WARC-Target-URI")
                 content_type = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
-                if "html" not in content_type.lower():
-                    kind = content_type or "untyped"
-                    yield Skip(source, "unsupported", f"WARC response is {kind}, not HTML")
+                html = "html" in content_type.lower()
+                # Only pages are read; asking for the offset consumes the record without buffering it.
+                body = rec.content_stream().read() if html else b""
+                source = f"{path}@{records.get_record_offset()}"
+                if not html:
+                    yield Skip(source, "unsupported", f"WARC response is {content_type or 'untyped'}, not HTML")
                     continue
-                yield html_record(body, source, url, _charset(content_type))
+                yield html_record(body, source, rec.rec_headers.get_header("WARC-Target-URI"), _charset(content_type))
         except ArchiveLoadFailed as err:
             yield Skip(str(path), "malformed", f"WARC: {err}")
