@@ -150,12 +150,11 @@ class _Composer:
                 return i + 1  # "نزاع مالي": a nationality only right after an institution
             if self._is_people(w):
                 self._add(w, w.t1, w.word.country, "CVL", f"{w.word.source} nisba-people")
-            elif self._tok(w.t0 - 1) in _PLACE_NOUNS:
-                self.modifiers.append((w.t0, w.word.country or ""))
-            else:
-                # An adjective on a noun Rasd does not know ("سفينة تجارية بريطانية",
-                # "الأراضي السورية"): it still tells the country of a recipient.
-                self.modifiers.append((w.t0, w.word.country or ""))
+                return i + 1
+            # An adjective on a noun Rasd does not know ("سفينة تجارية بريطانية", "الأراضي
+            # السورية"): it still tells the country of a recipient, unless the noun is a place.
+            self.modifiers.append((w.t0, w.word.country or ""))
+            if self._tok(w.t0 - 1) not in _PLACE_NOUNS:
                 self._add(w, w.t1, w.word.country, None, f"{w.word.source} nisba-modifier")
                 self.mentions[-1].weak = True
             return i + 1

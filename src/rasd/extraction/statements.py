@@ -321,7 +321,7 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
             # The search ends where the next report begins ("…، معتبرة أن المفرج عنهم …").
             about, about_by = _about(doc, ctx, groups, group, t1, min(following, s1)), "party"
     cue_span = doc.fspan(h.hit.start, h.hit.end)
-    quoted = _quoted_source(ctx, h, hits, groups, s1) if cue.kind != "prep" else None
+    quoted = _quoted_source(h, hits, groups, s1) if cue.kind != "prep" else None
     seen: set[str | None] = set()
     for m in group.members:
         if m.entity.country in seen:
@@ -345,7 +345,7 @@ def _speakers_country(ctx: Context, speaker: Group, c0: int, c1: int) -> None:
             m.entity.source += " + speaker's country"
 
 
-def _quoted_source(ctx: Context, h: _CueHit, hits: list[_CueHit], groups: list[Group], s1: int) -> Entity | None:
+def _quoted_source(h: _CueHit, hits: list[_CueHit], groups: list[Group], s1: int) -> Entity | None:
     """"قالت رويترز نقلاً عن مصدر مطلع إن …": the reporter speaks, quoting an origin of its own."""
     chain = next((o for o in hits if o.cue.kind == "prep" and h.t1 <= o.t0 <= h.t1 + _QUOTING_REACH
                   and fold(o.cue.lemma) in _QUOTING), None)
