@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from rasd.doc import Doc
-from rasd.extraction.dates import find_dates
+from rasd.extraction.dates import _RULES, _anchor_spots, _matches, find_dates
+from rasd.text.normalize import normalize
 
 
 def found(text: str, published: date | None) -> list[tuple[str, str]]:
@@ -205,3 +208,21 @@ def test_rule_precision_and_direction_explain_the_value() -> None:
     assert [(m.rule, m.precision, m.direction) for m in mentions] == [
         ("relative_day", "day", "present"), ("relative_day", "day", "past"),
         ("period", "week", "future")]
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+DENSE = ("وفي صباح يوم الاثنين 3 نيسان/ أبريل 2023 قالت الوزارة، وبعد مطلع أيار/ مايو المقبل، "
+         "إن الاجتماع الذي عقد أمس الأحد وقبل ثلاثة أيام ومنذ 2011 وفي عام 2019 "
+         "والأسبوع الماضي ومساء الجمعة الماضية في 12/3/2024 و2024-03-12 سيعقد في أواخر الشهر الجاري.")
+
+
+def test_anchor_windows_find_what_a_full_scan_finds(seed_gold: dict[str, Any]) -> None:
+    """Rules are searched only near their anchor words: on real articles that must give
+    exactly the matches of a scan of the whole text."""
+    texts = [seed_gold["text"], DENSE, *(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))]
+    for text in texts:
+        folded = normalize(text).text
+        spots = _anchor_spots(folded)
+        for rule in _RULES:
+            windowed = [m.span("e") for m in _matches(rule, folded, spots)]
+            assert windowed == [m.span("e") for m in rule.pattern.finditer(folded)], rule.name

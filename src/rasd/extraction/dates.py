@@ -572,6 +572,9 @@ class _Rule:
     # Words every match contains whole (proclitics aside): the rule is tried only near them,
     # since scanning every position of the text with a dozen large patterns dominates the cost.
     anchors: tuple[str, ...] = ()
+    # The group every match has that opens with an anchor: a match starts at most the width of
+    # what precedes that group before the anchor, not the width of the whole pattern.
+    anchor_group: str | None = None
     # Else a cheap pattern every match contains: without it in the text the rule cannot match.
     gate: re.Pattern[str] | None = None
 
@@ -587,14 +590,14 @@ _MONTH_BODY = (rf"{_PREP}(?:(?P<per>{_PER}) )?(?:(?P<shahr>شهر|شهري) )?"
 _RULES = (
     _Rule("weekday_date", _rule(
         rf"(?:(?P<tod>{_TOD}) )?(?:(?:يوم|اليوم|امس|غدا) )?(?P<wd>{_WD})،? {_DAY}(?: من)? "
-        rf"(?P<m1>{_MON}){_PAIR}?{_YEAR}?"), _resolve_weekday_date, _month_context, tuple(_WEEKDAYS)),
-    _Rule("month", _rule(_MONTH_BODY), _resolve_month, _month_context, tuple(_MONTHS)),
+        rf"(?P<m1>{_MON}){_PAIR}?{_YEAR}?"), _resolve_weekday_date, _month_context, tuple(_WEEKDAYS), "wd"),
+    _Rule("month", _rule(_MONTH_BODY), _resolve_month, _month_context, tuple(_MONTHS), "m1"),
     _Rule("relative_day", _rule(
         rf"(?:(?P<tod>{_TOD}) )?(?:(?P<yawm>يوم) )?(?P<rel>{_REL})(?: (?P<wd>{_WD}))?"),
-        _resolve_relative_day, _accept_relative_day, tuple(_RELATIVE_DAYS)),
+        _resolve_relative_day, _accept_relative_day, tuple(_RELATIVE_DAYS), "rel"),
     _Rule("weekday", _rule(
         rf"(?:(?P<tod>{_TOD}) )?(?:(?P<yawm>يوم) )?(?P<wd>{_WD})(?: (?P<wadj>{_ADJ}))?"),
-        _resolve_weekday, _accept_weekday, tuple(_WEEKDAYS)),
+        _resolve_weekday, _accept_weekday, tuple(_WEEKDAYS), "wd"),
     _Rule("day_of_month", _rule(
         rf"(?:(?:{_TOD} )?يوم )?{_DAY} (?:من )?(?:هذا الشهر|الشهر (?P<adj>{_ADJ}))"),
         _resolve_day_of_month, anchors=("الشهر",)),
@@ -602,17 +605,17 @@ _RULES = (
         rf"{_PREP}(?:(?P<per>{_PER}) )?(?:(?P<det>هذا|هذه|ذات|نفس) )?"
         rf"(?P<unit>(?:ال|لل)(?:اسبوع|شهر|عام|سنه)|اليوم)(?: (?P<adj>{_ADJ}))?"),
         _resolve_period, _accept_period,
-        ("اليوم", *(a + u for a in ("ال", "لل") for u in ("اسبوع", "شهر", "عام", "سنه")))),
+        ("اليوم", *(a + u for a in ("ال", "لل") for u in ("اسبوع", "شهر", "عام", "سنه"))), "unit"),
     _Rule("ago", _rule(
         rf"(?P<dir>قبل|منذ|بعد) (?:(?P<n>{_COUNT}) )?(?P<unit>{_alt(_UNITS)})"
         rf"(?! ?\d)(?! (?:من|علي) (?!الان(?!\w)))(?! {_MON}(?!\w))"), _resolve_ago, _accept_ago,
-        ("قبل", "منذ", "بعد")),
+        ("قبل", "منذ", "بعد"), "dir"),
     _Rule("year", _rule(
         rf"(?:(?P<prep>منذ) )?(?:(?:ال)?(?:عام|سنه)|عامي|صيف|شتاء|ربيع|خريف) (?P<year>{_YYYY}){_TAIL}"),
         _resolve_year, anchors=("عام", "العام", "سنه", "السنه", "عامي", "صيف", "شتاء", "ربيع", "خريف")),
     # "منذ 2011" but not "منذ 1400 عام": a bare number followed by a unit is a count.
     _Rule("since_year", _rule(rf"(?P<prep>منذ) (?P<year>{_YYYY}){_TAIL}(?! {_alt(_UNITS)}(?!\w))"),
-          _resolve_year, anchors=("منذ",)),
+          _resolve_year, anchors=("منذ",), anchor_group="prep"),
     _Rule("numeric", _rule(
         r"(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<mo>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"),
         _resolve_numeric, gate=_NUMERIC_GATE),
@@ -647,8 +650,45 @@ def _anchor_automaton() -> ahocorasick.Automaton:
 
 
 _ANCHORS = _anchor_automaton()
-# The longest text a rule can match: how far before its anchor a match may start.
+def _lead(items: re._parser.SubPattern, group: int) -> int | None:
+    """The longest text the pattern items can match before `group` opens; None if they hold
+    no such group."""
+    before = 0
+    for op, av in items.data:
+        if op is re._constants.SUBPATTERN and av[0] == group:
+            return before
+        for inner in _children(op, av):
+            found = _lead(inner, group)
+            if found is not None:
+                return before + found
+        before += re._parser.SubPattern(items.state, [(op, av)]).getwidth()[1]
+    return None
+
+
+def _children(op: object, av: object) -> list[re._parser.SubPattern]:
+    c = re._constants
+    if op is c.SUBPATTERN:
+        return [av[3]]
+    if op is c.BRANCH:
+        return list(av[1])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        return [av[2]]
+    return []
+
+
+def _reach_back(rule: _Rule) -> int:
+    """How far before an anchor word a match of the rule may start."""
+    parsed = re._parser.parse(rule.pattern.pattern)
+    lead = None
+    if rule.anchor_group is not None:
+        lead = _lead(parsed, rule.pattern.groupindex[rule.anchor_group])
+    return parsed.getwidth()[1] if lead is None else lead
+
+
+# The longest text a rule can match (how far past its last start a search must read), and how
+# far before its anchor a match may start.
 _WIDTH = {rule.name: re._parser.parse(rule.pattern.pattern).getwidth()[1] for rule in _RULES}
+_BACK = {rule.name: _reach_back(rule) for rule in _RULES}
 
 
 def _anchor_spots(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -670,8 +710,8 @@ def _anchor_spots(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def _windows(rule: _Rule, spots: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     """Merged ranges holding every position where a match of the rule can start."""
-    width = _WIDTH[rule.name]
-    ranges = sorted((max(0, end - width), left + 1) for a in rule.anchors for left, end in spots.get(a, ()))
+    back = _BACK[rule.name]
+    ranges = sorted((max(0, left - back), left + 1) for a in rule.anchors for left, _ in spots.get(a, ()))
     merged: list[tuple[int, int]] = []
     for lo, hi in ranges:
         if merged and lo <= merged[-1][1]:
