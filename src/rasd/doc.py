@@ -8,20 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import sentences
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
+    """Original-text offsets and the text between them (a tuple: an article has hundreds)."""
+
     start: int
     end: int
     text: str
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+
+# tuple.__new__ skips the Python-level NamedTuple constructor (hundreds of spans per article).
+_new_span = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -184,7 +189,7 @@ class Doc:
 
     def span(self, start: int, end: int) -> Span:
         """A span from original offsets."""
-        return Span(start, end, self.text[start:end])
+        return _new_span(Span, (start, end, self.text[start:end]))
 
     def fspan(self, fstart: int, fend: int) -> Span:
         """A span from folded offsets, mapped back to the original text."""
@@ -193,7 +198,7 @@ class Doc:
             start, end = offsets[fstart], offsets[fend - 1] + 1
         else:
             start, end = self.norm.to_original(fstart, fend)
-        return Span(start, end, self.text[start:end])
+        return _new_span(Span, (start, end, self.text[start:end]))
 
     def to_dict(self) -> dict[str, Any]:
         """The output contract of FORMAT.md, with Rasd's extra fields."""

@@ -11,7 +11,7 @@ from rasd.doc import Doc
 from rasd.extraction.actors import find_actors, settle_countries
 from rasd.extraction.claims import find_claims
 from rasd.extraction.context import build_context
-from rasd.extraction.dates import find_dates
+from rasd.extraction.dates import anchor_matcher, find_dates
 from rasd.extraction.events import find_events
 from rasd.extraction.places import add_places, place_matchers
 from rasd.extraction.statements import find_statements
@@ -58,7 +58,7 @@ def _build_lexicons(components: list[Component]) -> None:
         # Every matcher a document is read with shares one automaton pass (built before the
         # warm-up, so that no matcher builds an automaton of its own).
         share_pass([actor_matcher(), trigger_matcher(), cue_matcher(), modality_matcher(), support_matcher(),
-                    *place_matchers()])
+                    anchor_matcher(), *place_matchers()])
         doc = Doc(_WARM_UP, date(2024, 1, 1))
         for component in components:
             component(doc)

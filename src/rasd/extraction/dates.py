@@ -19,13 +19,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
-import ahocorasick
 from hijridate import Gregorian, Hijri
 
 from rasd.doc import DateMention, Doc, Span
 from rasd.lexicons.loader import read_lexicon
+from rasd.text.matcher import Matcher
 from rasd.text.normalize import fold
 
 # --- word lists (folded) -------------------------------------------------------------------
@@ -641,15 +641,10 @@ _LOOKAHEAD = 40
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})  # what _rule lets precede an expression
 
 
-def _anchor_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in {a for rule in _RULES for a in rule.anchors}:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
-
-
-_ANCHORS = _anchor_automaton()
+@cache
+def anchor_matcher() -> Matcher[str]:
+    """The rules' anchor words (built on first use; the pipeline reads them in its shared pass)."""
+    return Matcher((word, word) for word in {a for rule in _RULES for a in rule.anchors})
 def _lead(items: re._parser.SubPattern, group: int) -> int | None:
     """The longest text the pattern items can match before `group` opens; None if they hold
     no such group."""
@@ -694,17 +689,10 @@ _BACK = {rule.name: _reach_back(rule) for rule in _RULES}
 def _anchor_spots(text: str) -> dict[str, list[tuple[int, int]]]:
     """Whole-word occurrences of the anchor words: word → [(start of its proclitics, end)]."""
     spots: dict[str, list[tuple[int, int]]] = {}
-    n = len(text)
-    for last, word in _ANCHORS.iter(text):
-        end = last + 1
-        # A word character is what \w matches: alphanumeric or "_" (tested inline: once per hit).
-        if end < n and (text[end].isalnum() or text[end] == "_"):
-            continue
-        start = left = end - len(word)
-        while left > 0 and start - left < 3 and (text[left - 1].isalnum() or text[left - 1] == "_"):
-            left -= 1
-        if text[left:start] in _CLITICS and (left == 0 or not (text[left - 1].isalnum() or text[left - 1] == "_")):
-            spots.setdefault(word, []).append((left, end))
+    for hit in anchor_matcher().find(text):
+        if hit.prefix in _CLITICS:
+            for word in hit.values:
+                spots.setdefault(word, []).append((hit.word_start, hit.end))
     return spots
 
 

@@ -108,9 +108,12 @@ def _word_before(text: str, pos: int) -> tuple[int, str]:
     end = pos
     while end > 0 and text[end - 1] == " ":
         end -= 1
-    start = end
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
+    # Most words are letters back to a space: one search, no step per letter.
+    start = text.rfind(" ", 0, end) + 1
+    if not text[start:end].isalnum():
+        start = end
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
     return start, text[start:end]
 
 

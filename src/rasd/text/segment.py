@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import partial
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 # A sentence ends at . ! ? (Arabic ؟ is folded to ?) or a line break; a dot between
@@ -13,8 +12,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:(?<!\d[.!?])|(?!\d))[\"')\]]*|\n+")  # open
 # Clauses split at commas and semicolons and before the connectives that open a new
 # proposition; the connective stays with the clause it opens.
 _CLAUSE_BREAK = re.compile(r"[،,;:]|\s(?=(?:فيما|بينما|في حين|لكن|لكنه|لكنها|غير ان|الا ان|كما|ثم|حيث)\s)")
-# A token is a word or one punctuation mark; captured, so that splitting keeps the tokens.
-_TOKEN = re.compile(r"(\w+|[^\w\s])", re.UNICODE)
+# A token is a word or one punctuation mark (where \w+ fails, \S is a non-word character);
+# captured, so that splitting keeps the tokens.
+_TOKEN = re.compile(r"(\w+|\S)")
 
 
 class Token(NamedTuple):
@@ -27,9 +27,6 @@ class Token(NamedTuple):
     @property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
-
-
-_new_token = partial(tuple.__new__, Token)
 
 
 def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -67,7 +64,7 @@ def tokens(text: str) -> list[Token]:
     # NamedTuple constructor, so no Python code runs per token.
     parts = _TOKEN.split(text)
     ends = list(accumulate(map(len, parts)))
-    return list(map(_new_token, zip(ends[:-1:2], ends[1::2], parts[1::2], strict=True)))
+    return list(map(tuple.__new__, repeat(Token), zip(ends[:-1:2], ends[1::2], parts[1::2], strict=True)))
 
 
 def range_index(ranges: list[tuple[int, int]], n: int, default: int = -1) -> list[int]:
