@@ -118,29 +118,30 @@ class _SharedPass:
         if last[0] is text or last[0] == text:
             return last[1]
         out: list[list[Hit[Any]]] = [[] for _ in range(self._size)]
-        n = len(text)
         targets = self._targets
         new = tuple.__new__
+        proclitics, article_endings, bits, mask = PROCLITICS, _ARTICLE_ENDINGS, _LENGTH_BITS, _LENGTH_MASK
+        # A space after the text lets every end be tested without a bounds check.
+        padded = text + " "
         # The loop runs for every raw hit of every lexicon: a word character is alphanumeric
         # ("_" is not), and tuple.__new__ skips the Python-level NamedTuple constructor.
         # Boundary and proclitic checks are made once per raw hit, for all matchers.
         for last_char, code in self._automaton.iter(text):
             end = last_char + 1
-            if end < n and text[end].isalnum():
+            if padded[end].isalnum():
                 continue
-            tid, length = code >> _LENGTH_BITS, code & _LENGTH_MASK
-            start = end - length
+            start = end - (code & mask)
             if start and text[start - 1].isalnum():
                 word_start = start - 1
                 while word_start and start - word_start <= _MAX_PREFIX and text[word_start - 1].isalnum():
                     word_start -= 1
                 prefix = text[word_start:start]
-                if prefix not in PROCLITICS:
+                if prefix not in proclitics:
                     continue
-                articles = prefix.endswith(_ARTICLE_ENDINGS)
+                articles = prefix.endswith(article_endings)
             else:
                 word_start, prefix, articles = start, "", False
-            for slot, plain, articled in targets[tid]:
+            for slot, plain, articled in targets[code >> bits]:
                 if articled is not None and articles:
                     out[slot].append(new(Hit, (start, end, prefix, articled, word_start)))
                 if plain is not None:
