@@ -1,11 +1,15 @@
 """Claims inside a document and contested claims across documents, on Arabic news prose."""
 
+import dataclasses
+import gc
 import json
+import weakref
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from rasd import extract
-from rasd.claims.ledger import ledger
+from rasd.claims.ledger import Ledger, Side, ledger, same_proposition, sides
 from rasd.doc import Doc
 from rasd.text.normalize import fold
 
@@ -73,12 +77,71 @@ def test_assertion_and_denial_of_one_meeting_form_one_contested_group() -> None:
     sides = {(s.doc_id, s.stance) for s in contested[0].sides}
     assert sides == {("report", "assert"), ("denial", "deny")}
     assert contested[0].to_dict()["parties"] == ["IRN", "TUR"]
+    assert {s.source for s in contested[0].sides} == {"news.example"}  # no outlet given: the URL host
 
 
 def test_different_meetings_of_the_same_parties_stay_apart() -> None:
     groups = [g for g in ledger([REPORTED, LATER]) if g.sides[0].type == "CONSULT"]
     assert len(groups) == 2
     assert not any(g.contested for g in groups)
+
+
+def _scanned(docs: list[Doc]) -> list[list[Side]]:
+    """The grouping the index must reproduce: every side against every group, first match wins."""
+    groups: list[list[Side]] = []
+    for side in (s for doc in docs for s in sides(doc)):
+        target = next((g for g in groups if any(same_proposition(side, s) for s in g)), None)
+        if target is None:
+            groups.append([side])
+        else:
+            target.append(side)
+    return groups
+
+
+def test_the_index_groups_exactly_as_comparing_with_every_group(seed_gold: dict[str, Any],
+                                                                 dev_golds: list[dict[str, Any]]) -> None:
+    """Real articles published again two days later (inside the date window), five days later
+    (outside it) and undated, so that the window's edges and undated sides are all met."""
+    docs = [REPORTED, DENIED, LATER]
+    for gold in [seed_gold, *dev_golds]:
+        published = date.fromisoformat(gold["published"])
+        for shift in (0, 2, 5):
+            docs.append(extract(gold["text"], published + timedelta(days=shift), doc_id=f"{gold['id']}+{shift}"))
+        docs.append(extract(gold["text"], None, doc_id=f"{gold['id']} undated"))
+    indexed = [g.sides for g in ledger(docs)]
+    assert indexed == _scanned(docs)
+    assert any(len(g) > 2 for g in indexed) and any(s.day is None for g in indexed for s in g)
+
+
+def test_the_ledger_keeps_no_document() -> None:
+    book = Ledger()
+    doc = dataclasses.replace(REPORTED)
+    alive = weakref.ref(doc)
+    book.add(doc, "وكالة الأنباء")
+    del doc
+    gc.collect()
+    assert alive() is None
+    assert {s.source for g in book.groups for s in g.sides} == {"وكالة الأنباء"}
+
+
+def test_claims_command_names_outlets_as_corpus_fusion_does(tmp_path: Path) -> None:
+    """The record's source name (URL host without www., else the outlet column), as `rasd ingest` stores it."""
+    from typer.testing import CliRunner
+
+    from rasd.cli import app
+    from rasd.io.fields import record_from_fields
+
+    rows = [{"id": "report", "published": "2024-10-12", "url": "https://www.aljazeera.net/news/1",
+             "text": REPORTED.text},
+            {"id": "denial", "published": "2024-10-13", "source": "وكالة الأناضول", "text": DENIED.text}]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(path), "--contested", "--json"])
+    assert result.exit_code == 0, result.output
+    (group,) = json.loads(result.stdout)
+    named = {s["doc"]: s["source"] for s in group["sides"]}
+    assert named == {"report": "aljazeera.net", "denial": "وكالة الأناضول"}
+    assert named == {r["id"]: record_from_fields(r, str(path)).source_name for r in rows}
 
 
 def test_claims_command_prints_the_contested_ledger_as_json(tmp_path: Path) -> None:

@@ -9,21 +9,22 @@ from pathlib import Path
 import typer
 
 import rasd
-from rasd.claims.ledger import Group, ledger
+from rasd.claims.ledger import Group, Ledger
 from rasd.cli.app import app
 from rasd.doc import Doc
 from rasd.io import Skip, discover, read_unit
 
 
-def _docs(paths: list[Path]) -> Iterator[Doc]:
-    """The coded articles of the inputs, read as `rasd ingest` reads them; skips go to stderr."""
+def _coded(paths: list[Path]) -> Iterator[tuple[Doc, str]]:
+    """Each coded article with its outlet, read and named as `rasd ingest` does; skips go to stderr."""
     for unit in discover(paths):
         for record in read_unit(unit):
             if isinstance(record, Skip):
                 typer.echo(f"rasd claims: {record.source} skipped ({record.reason}): {record.detail}", err=True)
                 continue
-            yield rasd.extract(record.text, record.published, doc_id=record.id or record.doc_id,
+            doc = rasd.extract(record.text, record.published, doc_id=record.id or record.doc_id,
                                title=record.title, url=record.url)
+            yield doc, record.source_name
 
 
 def _show(group: Group) -> str:
@@ -46,7 +47,10 @@ def claims(
     as_json: bool = typer.Option(False, "--json", help="Print the ledger as JSON."),
 ) -> None:
     """Who asserts and who denies each claim, across articles."""
-    groups = ledger(list(_docs(files)))
+    book = Ledger()
+    for doc, outlet in _coded(files):  # one document at a time: the ledger keeps its sides only
+        book.add(doc, outlet)
+    groups = book.groups
     if contested:
         groups = [g for g in groups if g.contested]
     if as_json:
