@@ -28,6 +28,15 @@ from rasd.store.query import COLUMNS
 
 AMMAN = ("عمّان - استقبل العاهل الأردني الملك عبد الله الثاني في عمّان أمس الاثنين وزير الخارجية المصري "
          "سامح شكري، وبحث الجانبان تطورات الأوضاع في غزة.")
+PERSIAN = "وزیر امور خارجه ترکیه گفت که کشورش هرگونه دخالت در امور سوریه را رد می‌کند."
+ENGLISH = "The Turkish foreign minister said his country rejects any interference in Syria's affairs."
+REFUSED = [  # text, HTTP status, the reason `rasd ingest` records, what the detail says
+    (" \n ", 422, "empty", "empty"),
+    (PERSIAN, 422, "language", "not Arabic: Persian"),
+    (ENGLISH, 422, "language", "not Arabic: English"),
+    (AMMAN.replace(" ", "\x00"), 422, "encoding", "binary data"),
+    ("ا" * (MAX_CHARS + 1), 413, "too-large", f"{MAX_CHARS + 1:,} characters"),
+]
 FASHER = ("الخرطوم - قصف الجيش السوداني يوم الأربعاء مواقع لقوات الدعم السريع في مدينة الفاشر، "
           "وفق ما أفاد شهود عيان.")
 
@@ -70,12 +79,31 @@ def test_extract_codes_an_article(client: TestClient) -> None:
 @pytest.mark.parametrize(("body", "status", "detail"), [
     ({"published": "2024-05-14"}, 422, "text"),
     ({"text": AMMAN, "published": "14/05/2024"}, 400, "YYYY-MM-DD"),
-    ({"text": "ا" * (MAX_CHARS + 1)}, 400, "limit"),
 ])
 def test_extract_rejects_bad_requests(client: TestClient, body: dict[str, str], status: int, detail: str) -> None:
     response = client.post("/extract", json=body)
     assert response.status_code == status
     assert detail in json.dumps(response.json())
+
+
+@pytest.mark.parametrize(("text", "status", "reason", "detail"), REFUSED)
+def test_extract_refuses_what_ingest_would_skip(client: TestClient, text: str, status: int, reason: str,
+                                                detail: str) -> None:
+    response = client.post("/extract", json={"text": text, "published": "2024-05-14"})
+    assert response.status_code == status
+    assert response.json()["detail"].startswith(f"text not coded ({reason}): ")
+    assert detail in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("text", "reason", "detail"), [(text, reason, detail) for text, _, reason, detail in REFUSED])
+def test_the_cli_skips_what_the_api_refuses_for_the_same_reason(tmp_path: Path, text: str, reason: str,
+                                                                detail: str) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"id": "x", "published": "2024-05-14", "text": text}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["claims", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert f"news.jsonl:1 skipped ({reason}): " in result.stderr and detail in result.stderr
+    assert json.loads(result.stdout) == []
 
 
 def test_extract_refuses_an_oversized_body_unread(client: TestClient) -> None:

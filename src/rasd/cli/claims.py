@@ -12,13 +12,15 @@ import rasd
 from rasd.claims.ledger import Group, Ledger
 from rasd.cli.app import app
 from rasd.doc import Doc
-from rasd.io import Skip, discover, read_unit
+from rasd.io import Record, Skip, discover, read_unit
+from rasd.io.screen import screen
 
 
 def _coded(paths: list[Path]) -> Iterator[tuple[Doc, str]]:
     """Each coded article with its outlet, read and named as `rasd ingest` does; skips go to stderr."""
     for unit in discover(paths):
-        for record in read_unit(unit):
+        for read in read_unit(unit):
+            record = screen(read) or read if isinstance(read, Record) else read
             if isinstance(record, Skip):
                 typer.echo(f"rasd claims: {record.source} skipped ({record.reason}): {record.detail}", err=True)
                 continue

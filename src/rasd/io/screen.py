@@ -1,4 +1,5 @@
-"""Checks every record passes before coding: it has text, a sane size, and it is Arabic."""
+"""Checks every record passes before coding, whatever brought it (files, the API): it has text,
+a sane size, no binary data, and it is Arabic."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ def screen(record: Record) -> Skip | None:
         return Skip(record.source, "empty", "no text")
     if len(text) > MAX_CHARS:
         return Skip(record.source, "too-large", f"{len(text):,} characters > {MAX_CHARS:,}")
+    if "\x00" in text:  # decoded files were refused for NUL bytes already; JSON strings can still carry them
+        return Skip(record.source, "encoding", "binary data (NUL characters), not text")
     reason = not_arabic_reason(text)
     if reason:
         return Skip(record.source, "language", f"not Arabic: {reason}")

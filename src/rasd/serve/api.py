@@ -17,7 +17,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 import rasd
-from rasd.io.screen import MAX_CHARS
+from rasd.io.records import Record
+from rasd.io.screen import MAX_CHARS, screen
 from rasd.pipeline import parse_date
 from rasd.store.query import EventFilter, find_events
 
@@ -68,6 +69,14 @@ def _published(value: str | None) -> date | None:
         raise HTTPException(400, f"published must be a date, YYYY-MM-DD (got {value!r}): {err}") from err
 
 
+def _screen(request: ExtractRequest) -> None:
+    """Refuse what `rasd ingest` would skip, with its reason: too large is 413, the rest 422."""
+    skip = screen(Record(request.text, "request", request.id, request.url, request.title))
+    if skip:
+        status = 413 if skip.reason == "too-large" else 422
+        raise HTTPException(status, f"text not coded ({skip.reason}): {skip.detail}")
+
+
 def _query(db: Path | None, flt: EventFilter) -> list[dict[str, Any]]:
     if db is None:
         raise HTTPException(503, "No event store is configured: start the server with --db PATH.")
@@ -89,8 +98,10 @@ async def _limit_body(request: Request, call_next: Callable[[Request], Awaitable
 
 @asynccontextmanager
 async def _warm_up(_app: FastAPI) -> AsyncIterator[None]:
-    # Building the lexicons takes a moment: pay it at start-up, not on the first request.
+    # Building the lexicons and the language detector takes a moment: pay it at start-up, not
+    # on the first request.
     rasd.extract("")
+    screen(Record("نص عربي", "warm-up"))
     yield
 
 
@@ -109,9 +120,9 @@ def create_app(db: Path | None = None) -> FastAPI:
 
     @app.post("/extract")
     def extract(request: ExtractRequest) -> dict[str, Any]:
-        """Code one article: the document with its events, dates, statements, places and entities."""
-        if len(request.text) > MAX_CHARS:
-            raise HTTPException(400, f"text is {len(request.text):,} characters, over the {MAX_CHARS:,} limit.")
+        """Code one article: the document with its events, dates, statements, places and entities.
+        A text `rasd ingest` would skip (empty, too large, binary, not Arabic) is refused, with the reason."""
+        _screen(request)
         doc = rasd.extract(request.text, _published(request.published), doc_id=request.id,
                            title=request.title, url=request.url)
         return doc.to_dict()
