@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -43,10 +44,10 @@ def _show(group: Group) -> str:
 
 @app.command()
 def claims(
-    files: list[Path] = typer.Argument(..., exists=True,
-                                       help="Articles: text, JSONL, CSV, HTML, WARC or feed files, or folders."),
-    contested: bool = typer.Option(False, "--contested", help="Only propositions sources disagree on."),
-    as_json: bool = typer.Option(False, "--json", help="Print the ledger as JSON."),
+    files: Annotated[list[Path], typer.Argument(
+        exists=True, help="Articles: text, JSONL, CSV, HTML, WARC or feed files, or folders.")],
+    contested: Annotated[bool, typer.Option("--contested", help="Only propositions sources disagree on.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the ledger as JSON.")] = False,
 ) -> None:
     """Who asserts and who denies each claim, across articles."""
     book = Ledger()

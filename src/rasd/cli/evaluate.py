@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -14,9 +15,9 @@ from rasd.evaluation import load_jsonl, report, score
 
 @app.command("eval")
 def evaluate(
-    gold: Path = typer.Argument(..., exists=True, help="Gold JSONL (see ../shared/eval/FORMAT.md)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    save: Path | None = typer.Option(None, help="Also write the predictions as JSONL here."),
+    gold: Annotated[Path, typer.Argument(exists=True, help="Gold JSONL (see ../shared/eval/FORMAT.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    save: Annotated[Path | None, typer.Option(help="Also write the predictions as JSONL here.")] = None,
 ) -> None:
     """Score Rasd on a gold file with the reference scorer's figures."""
     golds = load_jsonl(gold)

@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -21,11 +22,12 @@ from rasd.pipeline import parse_date
 
 @app.command()
 def extract(
-    source: str = typer.Argument("-", help="A text file, a JSONL file with --jsonl, or - for stdin."),
-    jsonl: bool = typer.Option(False, "--jsonl",
-                               help="Input is JSONL (id, text, published…); print the FORMAT.md contract."),
-    as_json: bool = typer.Option(False, "--json", help="Print the document as JSON."),
-    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for a single text."),
+    source: Annotated[str, typer.Argument(help="A text file, a JSONL file with --jsonl, or - for stdin.")] = "-",
+    jsonl: Annotated[bool, typer.Option(
+        "--jsonl", help="Input is JSONL (id, text, published…); print the FORMAT.md contract.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the document as JSON.")] = False,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for a single text.")] = None,
 ) -> None:
     """Extract events, dates, places and statements from Arabic news."""
     if jsonl:

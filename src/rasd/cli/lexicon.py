@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -26,7 +27,7 @@ def check_command() -> None:
 
 
 @lexicon_app.command("stats")
-def stats_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def stats_command(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Breadth of the lexicons: countries, people, organisations, triggers, places."""
     figures = stats()
     if as_json:
