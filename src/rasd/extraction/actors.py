@@ -448,10 +448,9 @@ def find_actors(doc: Doc) -> None:
 def _home_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
     """Where the story happens: the dateline's country, else the country most often named as
     a location ("في سورية"), else the most mentioned country."""
-    line = doc.layers.get("dateline")
-    for p in doc.places:
-        if line is not None and line.start <= p.span.start < line.end:
-            return p.country
+    filed = doc.layers.get("dateline_places")
+    if filed:
+        return filed[0].country
     located = Counter(p.country for p in doc.places if _is_locative(doc, p.span.start))
     if located:
         return located.most_common(1)[0][0]

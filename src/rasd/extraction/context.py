@@ -221,8 +221,7 @@ def build_context(doc: Doc) -> Context:
     ctx.dates = [(ctx.token_at(doc.norm.to_folded(d.span.start)), d) for d in doc.dates]
     ctx.date_tokens = frozenset(t for d in doc.dates for t in range(
         *ctx.token_range(doc.norm.to_folded(d.span.start), doc.norm.to_folded(d.span.end))))
-    line = doc.layers.get("dateline")
-    in_line = [p for p in doc.places if line is not None and line.start <= p.span.start < line.end]
+    in_line = doc.layers.get("dateline_places", [])
     ctx.dateline_place = in_line[0] if in_line else None
     ctx.places = [(*ctx.token_range(doc.norm.to_folded(p.span.start), doc.norm.to_folded(p.span.end)), p)
                   for p in doc.places if p not in in_line]

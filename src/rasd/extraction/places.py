@@ -282,6 +282,10 @@ def find_places(doc: Doc) -> list[Place]:
 
 
 def add_places(doc: Doc) -> None:
-    """Pipeline component: fill `doc.places`."""
+    """Pipeline component: fill `doc.places`, and the `dateline_places` layer (the places of
+    the dateline, where the report was filed)."""
     doc.places = find_places(doc)
+    line = doc.layers.get("dateline")
+    doc.layers["dateline_places"] = [p for p in doc.places
+                                     if line is not None and line.start <= p.span.start < line.end]
 
