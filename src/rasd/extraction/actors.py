@@ -21,7 +21,7 @@ from typing import NamedTuple
 from rasd.doc import Doc, Entity
 from rasd.lexicons.actors import ActorWord, actor_matcher
 from rasd.lexicons.check import INTERNATIONAL
-from rasd.text.matcher import Hit, longest
+from rasd.text.matcher import Hit, longest, without_proclitic
 from rasd.text.normalize import fold
 from rasd.text.segment import Token, tokens
 
@@ -361,15 +361,7 @@ def _definite(text: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _cores(text: str) -> tuple[str, ...]:
     """The cores of a mention's words ("وزير الخارجية" → وزير, خارجيه)."""
-    return tuple(_core(w) for w in fold(text).split())
-
-
-def _core(word: str) -> str:
-    """A word without article or proclitics: "والمبعوث" → "مبعوث"."""
-    for clitic in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            return word[len(clitic):]
-    return word
+    return tuple(without_proclitic(w, 3) for w in fold(text).split())
 
 
 class _Antecedents:

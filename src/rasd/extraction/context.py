@@ -11,7 +11,6 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
 from itertools import chain
 from operator import attrgetter, itemgetter
 
@@ -19,7 +18,7 @@ from rasd.doc import DateMention, Doc, Entity, Place
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.roles import Group, groups_in, word_counts
 from rasd.lexicons.triggers import Marker, Support, modality_matcher, support_matcher
-from rasd.text.matcher import longest, proclitics_fit
+from rasd.text.matcher import longest, proclitics_fit, without_proclitic
 from rasd.text.segment import Token, clauses, range_index
 
 _LOCATIVE_WORDS = frozenset({
@@ -179,18 +178,6 @@ class Context:
                 mention = ActorMention(ent, pos, pos + 1, group=-2)
                 return Group([mention], pos, pos + 1, "")
         return None
-
-
-_CLITIC_CHAINS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
-
-
-@lru_cache(maxsize=1 << 14)  # the event coder strips the same few hundred words over and over
-def without_proclitic(word: str) -> str:
-    """A word without its leading proclitic chain: "والقوات" → "قوات", "بالاتفاق" → "اتفاق"."""
-    for clitic in _CLITIC_CHAINS:
-        if word.startswith(clitic):
-            return word[len(clitic):]
-    return word
 
 
 def _inside(ranges: list[tuple[int, int]], t: int) -> bool:

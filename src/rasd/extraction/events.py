@@ -13,13 +13,13 @@ from dataclasses import replace
 
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.actors import ActorMention
-from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of, without_proclitic
+from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
 from rasd.extraction.frames import names_both_sides, roles
 from rasd.extraction.modality import modality_of
 from rasd.extraction.readings import SPONSORING, Reading, has_object_pronoun, read_trigger
 from rasd.extraction.roles import RECIPIENT_REACH, Group, main_subject
 from rasd.lexicons.triggers import trigger_matcher
-from rasd.text.matcher import longest
+from rasd.text.matcher import longest, without_proclitic
 
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})

@@ -10,6 +10,7 @@ so a pattern decides exactly which suffixed words it accepts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import repeat
 from operator import add, itemgetter, mul, sub
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -190,3 +191,16 @@ def proclitics_fit(prefix: str, verbal: bool) -> bool:
     if verbal:
         return core in ("", "س", "ل")
     return "س" not in core
+
+
+_CLITIC_CHAINS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
+
+
+@lru_cache(maxsize=1 << 14)  # the coders strip the same few hundred words over and over
+def without_proclitic(word: str, min_stem: int = 0) -> str:
+    """A word without its leading proclitic chain: "والقوات" → "قوات", "بالاتفاق" → "اتفاق";
+    a chain is not stripped when fewer than `min_stem` letters would be left."""
+    for clitic in _CLITIC_CHAINS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= min_stem:
+            return word[len(clitic):]
+    return word
