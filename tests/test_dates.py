@@ -181,6 +181,16 @@ def test_hijri(text: str, published: date, span: str, value: str) -> None:
     assert (span, value) in found(text, published)
 
 
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("وكانت الحكومة العراقية قد وقعت في الخامس عشر من شهر آذار الماضي اتفاقاً مع الأردن.",
+     "الخامس عشر من شهر آذار الماضي", "2024-03-15"),
+    ("وصل الوفد إلى القاهرة في العاشر من شهر رمضان.", "العاشر من شهر رمضان", "2024-03-20"),
+])
+def test_day_of_a_named_month_with_shahr(text: str, span: str, value: str) -> None:
+    """"الخامس عشر من شهر آذار": the word شهر may stand between the day and the month."""
+    assert found(text, date(2024, 4, 10)) == [(span, value)]
+
+
 def test_anaphora_takes_the_previous_mention() -> None:
     text = ("وقع الطرفان الاتفاق مساء الاثنين 10 من آذار. وفي وقت سابق من اليوم ذاته، هاجم عناصر "
             "التنظيم حاجزا.")

@@ -584,7 +584,7 @@ _REL = _alt(_RELATIVE_DAYS)
 _NUMERIC_GATE = re.compile(r"\d[/.-]\d\d?[/.-]\d")
 _COUNT = rf"(?:\d{{1,3}}|{_alt(_COUNTS)})"
 _MONTH_BODY = (rf"{_PREP}(?:(?P<per>{_PER}) )?(?:(?P<shahr>شهر|شهري) )?"
-               rf"(?:(?:{_TOD} )?يوم (?=\d|ال\d)|{_TOD} (?=\d))?(?:{_DAY}(?: من)? )?"
+               rf"(?:(?:{_TOD} )?يوم (?=\d|ال\d)|{_TOD} (?=\d))?(?:{_DAY}(?: من)?(?: شهر)? )?"
                rf"(?P<m1>{_MON}){_PAIR}?(?:{_YEAR}|{_YREL}|(?: (?P<madj>{_ADJ})))?")
 
 _RULES = (
