@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from rasd.lexicons.loader import read_lexicon
-from rasd.text.normalize import fold
+from rasd.text.normalize import fold, fold_text
 
 _LINE = re.compile(r"[^\n]+")
 _EDGE_PUNCT = " \t:：.،,-–—|»«\"'"
@@ -40,7 +40,8 @@ def _is_caption(line: str) -> bool:
 
 def debris_reason(line: str) -> str | None:
     """Why a line is debris, or None for body text."""
-    folded = fold(line).strip(_EDGE_PUNCT)
+    # Not the cached `fold`: article lines are long and rarely seen twice.
+    folded = fold_text(line).strip(_EDGE_PUNCT)
     if not folded:
         return None
     lines, prefixes = _patterns()
