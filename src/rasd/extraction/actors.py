@@ -11,14 +11,14 @@ sector ("الوزارة" → the ministry named before).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from rasd.doc import Doc, Entity
+from rasd.doc import Doc, Entity, Place
 from rasd.lexicons.actors import ActorWord, actor_matcher
 from rasd.lexicons.check import INTERNATIONAL
 from rasd.text.matcher import Hit, longest, without_proclitic
@@ -465,17 +465,19 @@ def settle_countries(doc: Doc) -> None:
     mentions: list[ActorMention] = doc.layers["actors"]
     home = _home_country(doc, mentions)
     places = sorted(doc.places, key=lambda p: p.span.start)
+    starts = [p.span.start for p in places]  # searched, not scanned: a long document has thousands
     for m in mentions:
         ent = m.entity
         # Media are often foreign or of no country ("منصات التواصل"): no default for them.
         if ent.country or m.weak or ent.sector in (None, "MED") or not (m.heads and m.heads[0].is_institution) \
                 or m.heads[0].kind == "self":  # "بلاده" is the speaker's country (statements)
             continue
-        after = next((p for p in places if 0 <= p.span.start - ent.span.end <= 24), None)
+        i = bisect_left(starts, ent.span.end)
+        after = places[i] if i < len(places) and places[i].span.start - ent.span.end <= 24 else None
         if after is not None and _only_locative(doc.text[ent.span.end:after.span.start]):
             ent.country, ent.source = after.country, ent.source + f" + place {after.source}"
             continue
-        scene = _scene(doc, places, ent)
+        scene = _scene(doc, places, starts, ent)
         if scene is not None:
             ent.country, ent.source = scene.country, ent.source + f" + scene {scene.source}"
         elif home is not None:
@@ -487,10 +489,13 @@ def _outside_place_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMe
     names = [(p.span.start, p.span.end) for p in doc.places if p.kind != "country" and " " in p.span.text]
     if not names:
         return mentions
+    name_starts = [a for a, _ in names]
 
     def inside(m: ActorMention) -> bool:
+        # Places do not overlap: only the last name starting at or before the mention can hold it.
         start, end = m.entity.span.start, m.entity.span.end
-        return any(a <= start and end <= b and (a, b) != (start, end) for a, b in names)
+        i = bisect_right(name_starts, start) - 1
+        return i >= 0 and end <= names[i][1] and names[i] != (start, end)
 
     # A state named in a region ("جنوبي لبنان") still counts; a person or body in a name does not.
     return [m for m in mentions if m.heads[0].kind in ("country", "capital", "nisba") or not inside(m)]
@@ -503,11 +508,11 @@ def _only_locative(between: str) -> bool:
         or (len(words) == 1 and words[0].startswith("ب") and words[0][1:] in _PLACE_NOUNS)
 
 
-def _scene(doc: Doc, places: list, ent: Entity) -> object | None:
+def _scene(doc: Doc, places: list[Place], starts: list[int], ent: Entity) -> Place | None:
     """Where the sentence takes place ("وفي صنعاء، أطلقت الجماعة سراح محتجزين من القوات
     الحكومية", "تظاهر الطلبة في العاصمة تونس …، فيما أطلقت الشرطة الغاز"): the latest city or
     region named as a location earlier in the sentence; the forces there are that country's."""
     start = doc.text.rfind("\n", 0, ent.span.start) + 1
     stop = max(doc.text.rfind(".", 0, ent.span.start) + 1, start)
-    return next((p for p in reversed(places) if stop <= p.span.start < ent.span.start and p.kind != "country"
-                 and _is_locative(doc, p.span.start)), None)
+    before = places[bisect_left(starts, stop):bisect_left(starts, ent.span.start)]
+    return next((p for p in reversed(before) if p.kind != "country" and _is_locative(doc, p.span.start)), None)

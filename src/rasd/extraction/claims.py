@@ -10,6 +10,7 @@ to `doc.extra["claims"]` and `doc.extra["contradictions"]` as plain JSON-ready d
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,15 +53,29 @@ class Contradiction:
 def link_events(doc: Doc) -> dict[int, list[int]]:
     """Give each event the innermost statement whose content holds one of its mentions."""
     by_statement: dict[int, list[int]] = {}
-    # Read once: every event is checked against every statement.
-    contents = [(si, s.content.start, s.content.end) for si, s in enumerate(doc.statements) if s.content is not None]
+    holder = _innermost_contents(doc)
     for ei, event in enumerate(doc.events):
-        holders = [(end - start, si) for si, start, end in contents for m in event.mentions
-                   if start <= m.trigger.start < end]
-        if holders:
-            event.statement = min(holders)[1]
+        held = [holder[m.trigger.start] for m in event.mentions if holder[m.trigger.start] >= 0]
+        if held:
+            event.statement = min(held, key=lambda si: (_length(doc.statements[si]), si))
             by_statement.setdefault(event.statement, []).append(ei)
     return by_statement
+
+
+def _length(statement: Statement) -> int:
+    return statement.content.end - statement.content.start if statement.content else 0
+
+
+def _innermost_contents(doc: Doc) -> array[int]:
+    """For each character, the statement with the shortest content holding it (-1 for none):
+    contents are painted longest first, so a nested one overwrites its host."""
+    holder = array("i", [-1]) * (len(doc.text) + 1)
+    with_content = [si for si, s in enumerate(doc.statements) if s.content is not None]
+    # On equal lengths the first statement wins, as it is painted last.
+    for si in sorted(with_content, key=lambda si: (-_length(doc.statements[si]), -si)):
+        content = doc.statements[si].content
+        holder[content.start:content.end] = array("i", [si]) * (content.end - content.start)
+    return holder
 
 
 def _stance(doc: Doc, statement: Statement, note: StatementNote | None) -> str:
@@ -72,7 +87,7 @@ def _stance(doc: Doc, statement: Statement, note: StatementNote | None) -> str:
     if ctx is not None and statement.content is not None:
         start = doc.norm.to_folded(statement.content.start)
         first = ctx.token_at(start)
-        if any(first <= t <= first + 3 and m.modality in _HEDGE_MARKERS for t, m in ctx.markers):
+        if any(m.modality in _HEDGE_MARKERS for _, m in ctx.within(ctx.markers, first, first + 4)):
             return "hedge"
     return "assert"
 

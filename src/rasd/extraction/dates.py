@@ -748,9 +748,11 @@ def _candidates(ctx: _Ctx) -> list[_Candidate]:
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Maximal expressions: greedy longest-first, no overlaps, then text order."""
     taken: list[_Candidate] = []
+    covered = bytearray(max((c.end for c in candidates), default=0))  # one test per candidate, not one per pair
     for cand in candidates:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+        if covered.find(1, cand.start, cand.end) == -1:
             taken.append(cand)
+            covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     return sorted(taken, key=lambda c: c.start)
 
 
