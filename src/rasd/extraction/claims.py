@@ -136,7 +136,8 @@ def _denied(doc: Doc, claims: list[Claim], d: int, by_reference: bool) -> Contra
         best = max(named, key=score)
         by = "reference" if by_reference else "about"
         return Contradiction(d, best, by, _evidence(doc, denial, claims[best]))
-    with_events = [i for i in others if _shared_events(doc, denial, claims[i])]
+    # Only claims reporting events can share one (most report none).
+    with_events = [i for i in others if denial.events and claims[i].events and _shared_events(doc, denial, claims[i])]
     if with_events:
         best = max(with_events, key=score)
         return Contradiction(d, best, "content", _evidence(doc, denial, claims[best]))
