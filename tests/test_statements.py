@@ -83,6 +83,16 @@ def test_quoting_chain_keeps_the_reporter_and_its_origin() -> None:
     said = next(s for s in doc.statements if s.cue.text == "قالت")
     assert said.speaker.country == "GBR" and said.speaker.sector == "MED"
     assert said.source_of is not None and (said.source_of.country, said.source_of.sector) == ("EGY", "GOV")
+    # The chain is the origin of that one report, not a statement of its own.
+    assert [s.cue.text for s in doc.statements] == ["قالت"]
+
+
+def test_naql_an_quotes_the_origin_named_after_an() -> None:
+    """"نقلت الوكالة عن مسؤول أمريكي قوله": the agency reports, the official is its origin."""
+    said = _said("ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن واشنطن تدرس الخيارات المتاحة.")
+    assert len(said) == 1 and (said[0].speaker.country, said[0].speaker.sector) == ("GBR", "MED")
+    assert said[0].source_of is not None and said[0].source_of.country == "USA"
+    assert said[0].content is not None and said[0].content.text.startswith("واشنطن تدرس")
 
 
 def test_every_complementizer_opens_the_content() -> None:

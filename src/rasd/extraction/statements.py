@@ -26,6 +26,7 @@ _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
 _QUOTING = frozenset({"نقلا عن", "علي لسان"})
 _QUOTING_REACH = 8  # tokens from a reporting verb (and its speaker) to "نقلاً عن"
+_QUOTING_VERBS = frozenset({"نقل"})  # "نقلت الوكالة عن مسؤول قوله"
 _ABOUT_PREPS = ("", "في", "عن", "ب")
 _REFERENCE_REACH = 5  # "ما تداولته منصات مقربة من الدعم السريع": relative to the claim's source
 # "نفى ما أوردته قناة …", "لا صحة لما تروّجه …": a relative clause reports someone else's claim.
@@ -287,6 +288,8 @@ def find_statements(doc: Doc) -> None:
             continue
         if cue.kind == "phrase" and _carried_by_cue(ctx, h, hits):
             continue
+        if _quotes_for(h, hits):
+            continue  # "قالت رويترز نقلاً عن مصدر": the origin of the verb's report (`source_of`)
         s0, s1 = sentence_of(ctx, t0)
         groups = ctx.groups(s0, s1)
         group, rule = _speaker(ctx, h, groups, (s0, s1), spoken)
@@ -345,13 +348,27 @@ def _speakers_country(ctx: Context, speaker: Group, c0: int, c1: int) -> None:
             m.entity.source += " + speaker's country"
 
 
+def _quoting_chain(h: _CueHit, o: _CueHit) -> bool:
+    """Whether `o` ("نقلاً عن", "على لسان") names the origin of what the verb cue `h` reports."""
+    return h.cue.kind != "prep" and o.cue.kind == "prep" and h.t1 <= o.t0 <= h.t1 + _QUOTING_REACH \
+        and fold(o.cue.lemma) in _QUOTING
+
+
+def _quotes_for(o: _CueHit, hits: list[_CueHit]) -> bool:
+    return any(_quoting_chain(h, o) for h in hits if h.t1 <= o.t0)
+
+
 def _quoted_source(h: _CueHit, hits: list[_CueHit], groups: list[Group], s1: int) -> Entity | None:
     """"قالت رويترز نقلاً عن مصدر مطلع إن …": the reporter speaks, quoting an origin of its own."""
-    chain = next((o for o in hits if o.cue.kind == "prep" and h.t1 <= o.t0 <= h.t1 + _QUOTING_REACH
-                  and fold(o.cue.lemma) in _QUOTING), None)
-    if chain is None:
-        return None
-    origin = next((g for g in groups if chain.t1 <= g.t0 <= chain.t1 + 2 and g.t0 < s1), None)
+    chain = next((o for o in hits if _quoting_chain(h, o)), None)
+    if chain is not None:
+        origin = next((g for g in groups if chain.t1 <= g.t0 <= chain.t1 + 2 and g.t0 < s1), None)
+    elif fold(h.cue.lemma) in _QUOTING_VERBS:
+        # "نقلت وكالة رويترز عن مسؤول أمريكي قوله": the verb itself quotes, with عن.
+        origin = next((g for g in groups if h.t1 <= g.t0 <= h.t1 + _QUOTING_REACH and g.prep == "عن"
+                       and g.t0 < s1), None)
+    else:
+        origin = None
     return origin.members[0].entity if origin is not None else None
 
 
