@@ -11,7 +11,8 @@ to. A denial names whose claim it denies: the source of "ما أوردته قن�
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rasd.doc import Doc, Entity, Statement
@@ -25,6 +26,7 @@ from rasd.text.normalize import fold
 _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه مراسل الأناضول من مصادر …"
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
 _QUOTING = frozenset({"نقلا عن", "علي لسان"})
+_LONGEST_CUE = 8  # tokens: no cue of the lexicon is longer
 _QUOTING_REACH = 8  # tokens from a reporting verb (and its speaker) to "نقلاً عن"
 _QUOTING_VERBS = frozenset({"نقل"})  # "نقلت الوكالة عن مسؤول قوله"
 _ABOUT_PREPS = ("", "في", "عن", "ب")
@@ -60,7 +62,27 @@ def _choose(hit: Hit[Cue]) -> Cue:
     return hit.values[0]
 
 
-def _cue_hits(doc: Doc, ctx: Context) -> list[_CueHit]:
+class _Cues:
+    """The cue hits of a document in token order, searched by position: a long document
+    has thousands, and each statement looks only at the few around its own cue."""
+
+    def __init__(self, hits: list[_CueHit]) -> None:
+        self.hits = hits
+        self.starts = [h.t0 for h in hits]
+
+    def __iter__(self) -> Iterator[_CueHit]:
+        return iter(self.hits)
+
+    def between(self, lo: int, hi: int) -> list[_CueHit]:
+        """The hits starting at tokens lo … hi (both included)."""
+        return self.hits[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+
+    def first_from(self, t: int, default: int) -> int:
+        i = bisect_left(self.starts, t)
+        return self.starts[i] if i < len(self.starts) else default
+
+
+def _cue_hits(doc: Doc, ctx: Context) -> _Cues:
     out: list[_CueHit] = []
     for hit in longest(cue_matcher().find(doc.norm.text)):
         t0, t1 = ctx.token_range(hit.word_start, hit.end)
@@ -68,7 +90,7 @@ def _cue_hits(doc: Doc, ctx: Context) -> list[_CueHit]:
         fits = proclitics_fit(hit.prefix, cue.pos == "verb")
         if fits and not ctx.excluded_at(t0) and not ctx.in_actor(t0, t1):
             out.append(_CueHit(t0, t1, hit, cue))
-    return out
+    return _Cues(out)
 
 
 def _content_start(ctx: Context, t1: int, s1: int) -> int:
@@ -206,15 +228,17 @@ def _deny_window(ctx: Context, t1: int, s1: int) -> tuple[int, int]:
     return t1, min(start + _DENY_REACH, s1)
 
 
-def _deny_phrase_after(ctx: Context, hits: list[_CueHit], t1: int, s1: int) -> bool:
+def _deny_phrase_after(ctx: Context, cues: _Cues, t1: int, s1: int) -> bool:
     lo, hi = _deny_window(ctx, t1, s1)
-    return any(lo <= h.t0 <= hi and h.cue.stance == "deny" and h.cue.kind == "phrase" for h in hits)
+    return any(h.cue.stance == "deny" and h.cue.kind == "phrase" for h in cues.between(lo, hi))
 
 
-def _carried_by_cue(ctx: Context, h: _CueHit, hits: list[_CueHit]) -> bool:
+def _carried_by_cue(ctx: Context, h: _CueHit, cues: _Cues) -> bool:
     """"وقال: لا صحة …" is one denial, carried by قال."""
     s1 = sentence_of(ctx, h.t0)[1]
-    return any(_within(h.t0, _deny_window(ctx, o.t1, s1)) for o in hits if o.cue.kind != "phrase" and o.t0 < h.t0)
+    # A deny window ends at most 2 × _DENY_REACH tokens after its cue.
+    before = cues.between(h.t0 - 2 * _DENY_REACH - _LONGEST_CUE, h.t0 - 1)
+    return any(_within(h.t0, _deny_window(ctx, o.t1, s1)) for o in before if o.cue.kind != "phrase")
 
 
 def _within(t: int, window: tuple[int, int]) -> bool:
@@ -305,11 +329,11 @@ def find_statements(doc: Doc) -> None:
 
 
 def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], rule: str,
-         hits: list[_CueHit], s1: int) -> None:
+         hits: _Cues, s1: int) -> None:
     """One statement per country of the speaker group ("قالت وزارتا الدفاع التركية والروسية")."""
     cue, t1 = h.cue, h.t1
     stance = "deny" if cue.stance == "deny" or _deny_phrase_after(ctx, hits, t1, s1) else "assert"
-    following = min((o.t0 for o in hits if o.t0 >= t1), default=s1)
+    following = hits.first_from(t1, s1)
     c0, c1 = _content_range(ctx, h, group, min(following, s1), s1)
     while c0 < c1 and ctx.toks[c0].text in _LEADING_PUNCTUATION:
         c0 += 1
@@ -354,13 +378,13 @@ def _quoting_chain(h: _CueHit, o: _CueHit) -> bool:
         and fold(o.cue.lemma) in _QUOTING
 
 
-def _quotes_for(o: _CueHit, hits: list[_CueHit]) -> bool:
-    return any(_quoting_chain(h, o) for h in hits if h.t1 <= o.t0)
+def _quotes_for(o: _CueHit, cues: _Cues) -> bool:
+    return any(_quoting_chain(h, o) for h in cues.between(o.t0 - _QUOTING_REACH - _LONGEST_CUE, o.t0))
 
 
-def _quoted_source(h: _CueHit, hits: list[_CueHit], groups: list[Group], s1: int) -> Entity | None:
+def _quoted_source(h: _CueHit, cues: _Cues, groups: list[Group], s1: int) -> Entity | None:
     """"قالت رويترز نقلاً عن مصدر مطلع إن …": the reporter speaks, quoting an origin of its own."""
-    chain = next((o for o in hits if _quoting_chain(h, o)), None)
+    chain = next((o for o in cues.between(h.t1, h.t1 + _QUOTING_REACH) if _quoting_chain(h, o)), None)
     if chain is not None:
         origin = next((g for g in groups if chain.t1 <= g.t0 <= chain.t1 + 2 and g.t0 < s1), None)
     elif fold(h.cue.lemma) in _QUOTING_VERBS:
