@@ -96,6 +96,27 @@ def test_extract_jsonl_skips_bad_lines_and_codes_the_rest(tmp_path: Path) -> Non
     assert "line 4: unreadable published date" in result.stderr
 
 
+PERSIAN = "وزیر امور خارجه ایران گفت که تهران با این طرح مخالف است و آن را نمی‌پذیرد."
+
+
+def test_extract_refuses_text_that_is_not_arabic_unless_forced(tmp_path: Path) -> None:
+    persian = tmp_path / "fa.txt"
+    persian.write_text(PERSIAN, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(persian)])
+    assert result.exit_code == 1 and "not Arabic: Persian" in result.stderr and "--force" in result.stderr
+    assert runner.invoke(app, ["extract", "--force", str(persian)]).exit_code == 0
+
+
+def test_extract_jsonl_keeps_a_row_for_a_refused_text_with_the_reason() -> None:
+    lines = [json.dumps(x, ensure_ascii=False) for x in (NEWS[0], {"id": "fa", "text": PERSIAN}, NEWS[2])]
+    result = runner.invoke(app, ["extract", "--jsonl"], input="\n".join(lines))
+    rows = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert "skipped" not in rows["a1"] and rows["a1"]["events"]
+    assert rows["fa"]["skipped"]["reason"] == "language" and rows["fa"]["events"] == []
+    assert rows["a3"]["skipped"]["reason"] == "empty"
+    assert "line 2 not coded (language)" in result.stderr
+
+
 def _gold(seed_gold: dict[str, Any], dev_golds: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [seed_gold, *dev_golds[:3]]
 

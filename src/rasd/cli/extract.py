@@ -15,7 +15,8 @@ from rasd.cli.app import app
 from rasd.cli.render import render
 from rasd.io.fields import lowered, record_from_fields
 from rasd.io.plain import read_text_file
-from rasd.io.records import Skip
+from rasd.io.records import Record, Skip
+from rasd.io.screen import screen
 from rasd.io.tabular import json_object
 from rasd.pipeline import parse_date
 
@@ -28,20 +29,27 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print the document as JSON.")] = False,
     published: Annotated[str | None, typer.Option(
         help="Publication date (YYYY-MM-DD) for a single text.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Code texts the input checks refuse (not Arabic, empty, huge).")] = False,
 ) -> None:
     """Extract events, dates, places and statements from Arabic news."""
     if jsonl:
         if source == "-":
-            _print_jsonl(sys.stdin.buffer)
+            _print_jsonl(sys.stdin.buffer, force)
         else:
             with _opened(source).open("rb") as stream:
-                _print_jsonl(stream)
+                _print_jsonl(stream, force)
         return
     try:
         date = parse_date(published)
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--published") from err
     text = sys.stdin.read() if source == "-" else _read_text(_opened(source))
+    refused = None if force else screen(Record(text, source))
+    if refused is not None:
+        typer.echo(f"rasd extract: {source}: not coded ({refused.reason}): {refused.detail}; "
+                   "--force codes it anyway", err=True)
+        raise typer.Exit(1)
     doc = rasd.extract(text, date, doc_id=None if source == "-" else Path(source).name)
     if as_json:
         print(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1))
@@ -64,9 +72,10 @@ def _read_text(path: Path) -> str:
     return record.text
 
 
-def _print_jsonl(lines: Iterable[bytes]) -> None:
-    """One output object per input document, in the FORMAT.md contract (an empty text too); a
-    line that is not a JSON object is reported on stderr and skipped, the others still coded."""
+def _print_jsonl(lines: Iterable[bytes], force: bool) -> None:
+    """One output object per input document, in the FORMAT.md contract; a text the input
+    checks refuse (empty, not Arabic …) gets an empty one with a `skipped` reason. A line that
+    is not a JSON object is reported on stderr and skipped, the others still coded."""
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
@@ -79,5 +88,12 @@ def _print_jsonl(lines: Iterable[bytes]) -> None:
         if record.published is None and raw_date:
             typer.echo(f"rasd extract: line {number}: unreadable published date {raw_date!r}, "
                        "dates left unresolved", err=True)
-        doc = rasd.extract(record.text, record.published, doc_id=record.id, title=record.title, url=record.url)
-        print(json.dumps(doc.to_dict(), ensure_ascii=False))
+        refused = None if force else screen(record)
+        if refused is not None:
+            typer.echo(f"rasd extract: {record.source} not coded ({refused.reason}): {refused.detail}", err=True)
+        doc = rasd.extract("" if refused else record.text, record.published, doc_id=record.id,
+                           title=record.title, url=record.url)
+        out = doc.to_dict()
+        if refused is not None:
+            out["skipped"] = {"reason": refused.reason, "detail": refused.detail}
+        print(json.dumps(out, ensure_ascii=False))
