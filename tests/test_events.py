@@ -213,3 +213,14 @@ def test_a_noun_joined_to_a_topic_is_a_topic() -> None:
     text = ("وقال المصدر إن رئيس المخابرات العامة المصرية اللواء عباس كامل أجرى اتصالات مكثفة مع الأطراف "
             "المعنية، بهدف التوصل إلى اتفاق لوقف إطلاق النار في قطاع غزة وتبادل الأسرى قبل حلول شهر رمضان.")
     assert not [e for e in _events(text) if e.type == "RETREAT"]
+
+
+def test_a_form_with_the_article_is_read_as_a_noun() -> None:
+    text = "أعلنت وزارة الخارجية المصرية، مساء الأحد، التوصل إلى اتفاق بين السودان وإثيوبيا بشأن الحدود."
+    e = _one(text, "AGREE")
+    assert {x.country for x in e.actor + e.recipient} == {"SDN", "ETH"}
+
+
+def test_lam_before_a_perfect_form_makes_a_noun() -> None:
+    text = "وافقت الحكومة الألمانية على إرسال مدربين إلى العراق، تلبية لطلب الحكومة العراقية."
+    assert not [e for e in _events(text) if e.type == "REQUEST"]

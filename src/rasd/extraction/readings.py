@@ -88,11 +88,22 @@ def _choose(ctx: Context, hit: Hit[Trigger], t0: int, t1: int, joined: bool) -> 
                 words = _tail_words(tr.tail)
                 if words[0] in near and _tail_follows(ctx, t1, words):
                     return tr
+    # The article or a preposition on the form ("التوصل", "التفاهم") rules out a verb reading.
+    plain = [tr for tr in plain if _fits_form(ctx, hit, tr)]
     if not plain:
         return None
     governed = joined or (t0 > 0 and ctx.toks[t0 - 1].text in _NOUN_CONTEXT)
     order = _NOUN_FIRST if governed else _VERB_FIRST
     return min(plain, key=lambda tr: order.get(tr.pos, 3))
+
+
+def _fits_form(ctx: Context, hit: Hit[Trigger], tr: Trigger) -> bool:
+    """Whether the proclitics suit the reading; ل before a verb is لام التعليل, which takes
+    only the imperfect: "لطلب الحكومة" is a noun, "ليطلب" a verb."""
+    verbal = tr.pos == "verb"
+    if not proclitics_fit(hit.prefix, verbal):
+        return False
+    return not (verbal and hit.prefix.endswith("ل") and not _is_imperfect(ctx, hit, tr))
 
 
 def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> Reading | None:
@@ -106,7 +117,7 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
         return None
     if ctx.doc.norm.text[hit.word_start:hit.end] in ambiguous_forms():
         return None  # "فيصل" is a name, not ف + يصل
-    if not proclitics_fit(hit.prefix, trigger.pos == "verb"):
+    if not _fits_form(ctx, hit, trigger):
         return None
     if trigger.future_only and "س" not in hit.prefix and (t0 == 0 or ctx.toks[t0 - 1].text not in ("سوف", "لن")):
         return None  # "ستردّ بقوة" threatens; "يردّ على الأسئلة" replies
