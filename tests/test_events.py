@@ -224,3 +224,9 @@ def test_a_form_with_the_article_is_read_as_a_noun() -> None:
 def test_lam_before_a_perfect_form_makes_a_noun() -> None:
     text = "وافقت الحكومة الألمانية على إرسال مدربين إلى العراق، تلبية لطلب الحكومة العراقية."
     assert not [e for e in _events(text) if e.type == "REQUEST"]
+
+
+def test_an_agreement_named_after_bimujib_is_no_new_agreement() -> None:
+    text = ("وتسيّر القوات التركية والروسية دوريات في ريف الحسكة بموجب الاتفاق التركي الروسي "
+            "الموقع في سوتشي عام 2019.")
+    assert not [e for e in _events(text) if e.type == "AGREE"]
