@@ -230,3 +230,10 @@ def test_an_agreement_named_after_bimujib_is_no_new_agreement() -> None:
     text = ("وتسيّر القوات التركية والروسية دوريات في ريف الحسكة بموجب الاتفاق التركي الروسي "
             "الموقع في سوتشي عام 2019.")
     assert not [e for e in _events(text) if e.type == "AGREE"]
+
+
+def test_quoted_names_after_bayna_are_both_parties() -> None:
+    text = ("اندلعت اشتباكات عنيفة، مساء أمس، بين \"قوات الدعم السريع\" و\"الجيش الإثيوبي\" "
+            "في منطقة الفشقة الحدودية.")
+    e = _one(text, "ASSAULT")
+    assert {x.country for x in e.actor} == {"SDN", "ETH"}

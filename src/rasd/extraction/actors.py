@@ -319,7 +319,8 @@ class _Composer:
     def _joined(self, prev: ActorMention, m: ActorMention) -> bool:
         """"تركيا وروسيا وإيران", "مصر، قطر والولايات المتحدة": و joins; a comma joins only
         bare state names, since "بالرباط، نظيره الموريتاني" is a place and then an object."""
-        gap = self._gap(prev.t1, m.t0)
+        # Quotation marks are transparent here: "بين \"جهاز الردع\" و\"اللواء 444\"".
+        gap = [w for w in self.texts[prev.t1:m.t0] if w not in _QUOTES] if m.t0 - prev.t1 <= _MAX_GAP else _FAR
         if gap == ["و"] or (not gap and self._tok(m.t0).startswith("و")):
             return True
         names = ("country", "capital")

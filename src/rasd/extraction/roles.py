@@ -34,6 +34,7 @@ _AUXILIARIES = frozenset({
 # Counting words before a noun: "تظاهر آلاف الأردنيين", "أوقفت عدداً من المحتجين".
 # Words that bring in a party acting alongside the subject, never its target.
 _ALONGSIDE = frozenset({"بحمايه", "بدعم", "بمساعده", "باسناد", "بغطاء", "بمشاركه", "برعايه", "بوساطه", "بحضور"})
+_QUOTES = frozenset({'"', "'"})  # the text is folded: « and » are already "
 _T0 = attrgetter("t0")
 _T1 = attrgetter("t1")
 RECIPIENT_REACH = 15  # words from a trigger to its recipient; commas do not end the search
@@ -96,7 +97,10 @@ def preposition_before(toks: list[Token], g: Group) -> str:
     clitic = g.members[0].prefix.lstrip("وف")
     if clitic[:1] in ("ب", "ل", "ك"):
         return clitic[:1]
-    prev = toks[g.t0 - 1].text if g.t0 > 0 else ""
+    before = g.t0 - 1
+    while before > 0 and toks[before].text in _QUOTES:  # "بين \"جهاز الردع\"": the quote is no word
+        before -= 1
+    prev = toks[before].text if before >= 0 else ""
     if prev in PREPOSITIONS:
         return prev
     if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS:
