@@ -237,3 +237,10 @@ def test_quoted_names_after_bayna_are_both_parties() -> None:
             "في منطقة الفشقة الحدودية.")
     e = _one(text, "ASSAULT")
     assert {x.country for x in e.actor} == {"SDN", "ETH"}
+
+
+def test_the_other_side_is_the_actors_opponent_in_the_last_clash() -> None:
+    text = ("اندلعت اشتباكات عنيفة، فجر اليوم، بين الجيش السوداني وقوات الدعم السريع في أم درمان. "
+            "وقال المتحدث باسم الجيش السوداني إن قواته صدت الهجوم، متهماً الطرف الآخر بخرق الهدنة.")
+    e = _one(text, "ACCUSE")
+    assert {x.code for x in e.actor} == {"SDN/MIL"} and {x.code for x in e.recipient} == {"SDN/REB"}

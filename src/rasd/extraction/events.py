@@ -14,7 +14,7 @@ from dataclasses import replace
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
-from rasd.extraction.frames import names_both_sides, roles
+from rasd.extraction.frames import names_both_sides, names_other_side, roles
 from rasd.extraction.modality import modality_of
 from rasd.extraction.readings import SPONSORING, Reading, has_object_pronoun, read_trigger
 from rasd.extraction.roles import RECIPIENT_REACH, Group, main_subject
@@ -53,6 +53,9 @@ def find_events(doc: Doc) -> None:
         actor, recipient, rule = roles(ctx, r, groups, (c0, c1), (s0, s1), ctx.carried_subject(r.t))
         if actor is not None and names_both_sides(ctx, actor):
             actor, rule = _last_parties(events, actor) or actor, rule + "+both-sides"
+        other = _other_side(ctx, groups, r, actor, events)
+        if other is not None:
+            recipient, rule = other, rule + "+other-side"
         if (actor is None and recipient is None) or (r.trigger.type == "THREATEN" and _warning(ctx, r, actor, groups)):
             continue
         ctx.remember(r.t, actor)
@@ -170,6 +173,23 @@ def _last_parties(events: list[Event], at: Group) -> Group | None:
     members = [ActorMention(replace(ent, source=ent.source + " + both-sides"), at.t0, at.t1)
                for ent in last.actor + last.recipient]
     return Group(members, at.t0, at.t1, "")
+
+
+def _other_side(ctx: Context, groups: list[Group], r: Reading, actor: Group | None,
+                events: list[Event]) -> Group | None:
+    """"متهماً الطرف الآخر": the object is whoever faced the actor in the latest event where
+    both acted together (a clash, a meeting, an agreement)."""
+    at = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + 1), None)
+    if actor is None or at is None or not names_other_side(ctx, at):
+        return None
+    own = actor.full_codes
+    for e in reversed(events):
+        sides = {x.code: x for x in e.actor + (e.recipient if e.type in POOLED else [])}
+        others = [x for code, x in sides.items() if code not in own]
+        if len(sides) >= 2 and own & sides.keys() and others:
+            members = [ActorMention(replace(x, source=x.source + " + other-side"), at.t0, at.t1) for x in others]
+            return Group(members, at.t0, at.t1, at.prep)
+    return None
 
 
 def _with_sponsors(ctx: Context, groups: list[Group], t: int, s1: int, recipient: Group | None) -> Group | None:

@@ -21,6 +21,7 @@ _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSU
                              "COOPERATE", "REQUEST", "REJECT", "THREATEN"})
 _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
+_ONE_SIDE = frozenset({"طرف", "جانب"})
 _RELATIVE_REACH = 3
 _SUPPORT_REACH = 5  # words from a support verb to its noun, not counting its subject and dates
 
@@ -165,3 +166,10 @@ def names_both_sides(ctx: Context, group: Group) -> bool:
     """"الطرفان", "الجانبين", "البلدان": a subject that stands for the two parties named before."""
     return group.anaphoric and any(ctx.core(m.t0) in _BOTH_SIDES or ctx.toks[m.t0].text in _BOTH_SIDES
                                    for m in group.members)
+
+
+def names_other_side(ctx: Context, group: Group) -> bool:
+    """"الطرف الآخر", "الجانب الآخر": the party facing the speaker in a two-sided affair."""
+    t = group.t0
+    return len(group.members) == 1 and ctx.core(t) in _ONE_SIDE and t + 1 < len(ctx.toks) \
+        and ctx.toks[t + 1].text == "الاخر"
