@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import rasd
 from rasd.doc import Doc, Entity
 from rasd.extraction.actors import find_actors
 
@@ -136,3 +137,11 @@ def test_doc_without_actors() -> None:
 ])
 def test_a_country_naming_a_street_or_market_is_no_actor(text: str) -> None:
     assert not any(e.country in ("LBY", "IRQ") for e in actors(text))
+
+
+def test_counted_states_refer_back_to_the_states_named_together() -> None:
+    text = ("استضافت الدوحة محادثات بين مصر والأردن والعراق حول الربط الكهربائي. "
+            "وقالت الدول العربية الثلاث في بيان مشترك إنها ستواصل التنسيق.")
+    doc = rasd.extract(text, "2024-05-14")
+    counted = [e for e in doc.entities if e.span.text == "الدول العربية الثلاث"]
+    assert {e.country for e in counted} == {"EGY", "JOR", "IRQ"}

@@ -11,6 +11,7 @@ sector ("الوزارة" → the ministry named before).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -421,6 +422,45 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> None:
         seen.add(m)
 
 
+# "الدول الأوروبية الثلاث", "العواصم الأربع": states counted by number refer back to the
+# states last named together (folded text; at most two adjectives before the number).
+_COUNTED_STATES = re.compile(
+    r"(?<!\S)[وفب]?(?:ال|لل)(?:دول|بلدان|عواصم)(?: ال\S+){0,2} ال(ثلاث|اربع|خمس|ست)ه?(?!\S)")
+_COUNTS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6}
+
+
+def _counted_states(doc: Doc, toks: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions for each state a counted plural ("الدول الأوروبية الثلاث") refers back to:
+    the latest coordination that names exactly that many states."""
+    found: list[ActorMention] = []
+    starts = list(map(itemgetter(0), toks))
+    group = max((m.group for m in mentions), default=-1)
+    for hit in _COUNTED_STATES.finditer(doc.norm.text):
+        t0 = bisect_right(starts, hit.start()) - 1
+        t1 = bisect_left(starts, hit.end())
+        if any(m.t0 < t1 and t0 < m.t1 for m in mentions):
+            continue
+        states = _last_states(mentions, t0, _COUNTS[hit.group(1)])
+        if states:
+            group += 1
+            span = doc.fspan(hit.start(), hit.end())
+            found += [ActorMention(Entity(e.country, e.sector, span, e.source + " + counted-plural", e.name),
+                                   t0, t1, group, m.heads) for m, e in ((m, m.entity) for m in states)]
+    return found
+
+
+def _last_states(mentions: list[ActorMention], before: int, count: int) -> list[ActorMention]:
+    """The members of the latest group before a token that names `count` distinct states."""
+    groups: dict[int, list[ActorMention]] = {}
+    for m in mentions:
+        if m.t1 <= before and m.entity.country and not m.weak:
+            groups.setdefault(m.group, []).append(m)
+    for members in sorted(groups.values(), key=lambda ms: ms[-1].t1, reverse=True):
+        if len({m.entity.country for m in members}) == count:
+            return members
+    return []
+
+
 def find_actors(doc: Doc) -> None:
     """Fill doc.entities, and the `actors`/`tokens` layers the event and statement coders use."""
     toks = tokens(doc.norm.text)
@@ -431,6 +471,7 @@ def find_actors(doc: Doc) -> None:
                        if line is None or not line.start <= m.entity.span.start < line.end),
                       key=_BY_TOKENS)
     mentions = _outside_place_names(doc, mentions)
+    mentions = sorted(mentions + _counted_states(doc, toks, mentions), key=_BY_TOKENS)
     _resolve_anaphora(mentions)
     doc.layers["tokens"] = toks
     doc.layers["actors"] = mentions
