@@ -244,3 +244,12 @@ def test_the_other_side_is_the_actors_opponent_in_the_last_clash() -> None:
             "وقال المتحدث باسم الجيش السوداني إن قواته صدت الهجوم، متهماً الطرف الآخر بخرق الهدنة.")
     e = _one(text, "ACCUSE")
     assert {x.code for x in e.actor} == {"SDN/MIL"} and {x.code for x in e.recipient} == {"SDN/REB"}
+
+
+@pytest.mark.parametrize("text", [
+    "سيّرت القوات التركية والروسية، أمس الخميس، الدورية المشتركة الـ80 في ريف الحسكة.",
+    "سيّرت القوات التركية والروسية، أمس الخميس، الدورية البرية المشتركة الـ80 في ريف الحسكة.",
+])
+def test_a_definite_joint_patrol_is_cooperation(text: str) -> None:
+    e = _one(text, "COOPERATE")
+    assert {x.country for x in e.actor + e.recipient} == {"TUR", "RUS"}

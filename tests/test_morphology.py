@@ -233,3 +233,9 @@ def test_nouns_do_not_spell_nisba_adjectives() -> None:
     # "التواصل الاجتماعي" is social media, not "my meeting".
     assert "اجتماعي" not in noun_forms("اجتماع")
     assert "اجتماعه" in noun_forms("اجتماع")
+
+
+def test_a_noun_idiom_agrees_in_definiteness() -> None:
+    forms = idiom_forms(["دورية", "مشتركة"], None)
+    assert fold("دورية مشتركة") in forms and fold("دورية المشتركة") in forms
+    assert fold("فرض العقوبات") not in idiom_forms(["فرض", "عقوبات"], "يفرض")  # a verb's object is listed as is

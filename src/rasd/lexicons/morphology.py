@@ -214,13 +214,13 @@ def idiom_forms(words: list[str], head: str | None = None) -> set[str]:
     idiom its object is the next word. A later word ending in `+` takes any pronoun.
     """
     first, *rest = words
-    if head and head.strip() not in ("", "-"):
-        heads = _verb(first, head, enclitics=False)
-    else:
-        heads = _noun(first, enclitics=False)
-    phrases = heads
+    nominal = not head or head.strip() in ("", "-")
+    phrases = _noun(first, enclitics=False) if nominal else _verb(first, head, enclitics=False)
     for word in rest:
         word = word.strip()
         tails = _suffixed(word[:-1]) if word.endswith("+") else {fold(word)}
+        if nominal and not word.endswith("+"):
+            # A noun phrase agrees in definiteness: "دورية مشتركة", "الدورية المشتركة".
+            tails |= {"ال" + t for t in tails if not t.startswith("ال")}
         phrases = {p + " " + t for p in phrases for t in tails}
     return _kept(phrases)
