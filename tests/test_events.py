@@ -253,3 +253,15 @@ def test_the_other_side_is_the_actors_opponent_in_the_last_clash() -> None:
 def test_a_definite_joint_patrol_is_cooperation(text: str) -> None:
     e = _one(text, "COOPERATE")
     assert {x.country for x in e.actor + e.recipient} == {"TUR", "RUS"}
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("وطالب نواب بإلغاء اتفاقية كامب ديفيد الموقعة بين مصر وإسرائيل عام 1979.", {"EGY", "ISR"}),
+    ("وتجري الدوريات بموجب الاتفاق الأمريكي التركي الموقع في أنقرة عام 2019.", {"USA", "TUR"}),
+    ("وتظاهر مئات الأردنيين أمام السفارة الإسرائيلية مطالبين بإلغاء معاهدة السلام الموقعة عام 1994.",
+     {"JOR", "ISR"}),
+])
+def test_a_signed_treaty_reports_its_signing_by_its_parties(text: str, parties: set[str]) -> None:
+    e = _one(text, "SUPPORT")
+    assert {x.country for x in e.actor} == parties and e.modality == "historical"
+    assert not [x for x in _events(text) if x.type == "AGREE"]

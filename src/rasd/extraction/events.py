@@ -10,6 +10,7 @@ mention as evidence.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.actors import ActorMention
@@ -18,8 +19,9 @@ from rasd.extraction.frames import names_both_sides, names_other_side, roles
 from rasd.extraction.modality import modality_of
 from rasd.extraction.readings import SPONSORING, Reading, has_object_pronoun, read_trigger
 from rasd.extraction.roles import RECIPIENT_REACH, Group, main_subject
-from rasd.lexicons.triggers import trigger_matcher
-from rasd.text.matcher import longest, without_proclitic
+from rasd.lexicons.check import INTERNATIONAL
+from rasd.lexicons.triggers import Trigger, trigger_matcher
+from rasd.text.matcher import Hit, longest, without_proclitic
 
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
@@ -30,6 +32,11 @@ _EVENT_WORDS = frozenset({
     "ضربه", "ضربات", "هجوم", "هجمات", "اعتداء", "اعتداءات", "عمليه", "عمليات", "قرار", "اتفاق", "اتفاقيه",
     "خطوه", "غاره", "غارات", "تفجير", "تفجيرات", "اقتحام", "اعلان", "تصريحات", "توغل", "قصف",
 })
+# "المعاهدة الموقعة عام 1994": a treaty noun, then the passive participle of وقّع.
+_TREATIES = frozenset({"اتفاق", "اتفاقيه", "اتفاقيات", "معاهده", "معاهدات", "تفاهم", "تفاهمات", "مذكره",
+                       "بروتوكول", "ميثاق", "اعلان"})
+_SIGNED = frozenset({"الموقع", "الموقعه", "الموقعين", "الموقعتين"})
+_TREATY_NAME_REACH = 5  # tokens from a treaty noun to its participle: "معاهدة وادي عربة للسلام الموقعة"
 
 
 def entities(group: Group | None) -> list[Entity]:
@@ -42,7 +49,10 @@ def find_events(doc: Doc) -> None:
     # Where earlier triggers ended, by part of speech: a noun right after a trigger verb is
     # its complement ("يشترط الانسحاب"); a verb right after a trigger noun describes it.
     ends: dict[str, set[int]] = {"verb": set(), "noun": set(), "participle": set(), "topic": set()}
+    treaties = "الموقع" in doc.norm.text  # most articles name no signed treaty
     for hit in longest(trigger_matcher().find(doc.norm.text)):
+        if treaties and _signed_treaty(doc, ctx, hit, events):
+            continue  # the noun names the signed treaty, not a new deal
         r = read_trigger(ctx, hit, ends)
         if r is None:
             continue
@@ -78,6 +88,64 @@ def find_events(doc: Doc) -> None:
             if event.modality == "historical":
                 ctx.historical.append(r.t)
     doc.events = merge(events)
+
+
+@cache
+def _signing_trigger() -> Trigger:
+    sign = next(v for h in trigger_matcher().find("وقع") for v in h.values if v.type == "SUPPORT")
+    return replace(sign, pos="participle")
+
+
+def _signed_treaty(doc: Doc, ctx: Context, hit: Hit[Trigger], events: list[Event]) -> bool:
+    """Code the signing of a treaty the hit ends with; whether the hit is that treaty's noun."""
+    treaty = ctx.token_range(hit.word_start, hit.end)[1] - 1
+    signed = _signing(ctx, treaty)
+    if signed is None:
+        return False
+    _add_signing(doc, ctx, signed, treaty, events)
+    return any(v.type == "AGREE" and v.pos == "noun" for v in hit.values)
+
+
+def _signing(ctx: Context, treaty: int) -> Reading | None:
+    """"معاهدة وادي عربة للسلام الموقعة عام 1994", "إلغاء اتفاقية كامب ديفيد الموقعة": a treaty
+    noun that a signing participle follows names a signed treaty; the signing is an event."""
+    if without_proclitic(ctx.toks[treaty].text).removeprefix("ال") not in _TREATIES:
+        return None
+    for t in range(treaty + 1, min(treaty + 1 + _TREATY_NAME_REACH, len(ctx.toks))):
+        tok = ctx.toks[t]
+        if tok.text in _SIGNED:
+            sign = _signing_trigger()
+            return Reading(sign, Hit(tok.start + 2, tok.end, "ال", (sign,), tok.start), t, t + 1)
+        if not tok.is_word:
+            return None
+    return None
+
+
+def _add_signing(doc: Doc, ctx: Context, r: Reading, treaty: int, events: list[Event]) -> None:
+    """Code the signing of a treaty by its parties (none found: not coded)."""
+    sentence, clause = sentence_of(ctx, r.t), clause_of(ctx, r.t)
+    parties = _treaty_parties(ctx.groups(*sentence), treaty, r.t)
+    if parties is not None:
+        event = _event(doc, ctx, r, parties, None, "treaty-signed", sentence, clause)
+        events.append(event)
+        if event.modality == "historical":
+            ctx.historical.append(r.t)
+
+
+def _treaty_parties(groups: list[Group], treaty: int, t: int) -> Group | None:
+    """The parties of a signed treaty: the nisbas or the بين-phrase naming them ("التفاهم التركي
+    الروسي", "الاتفاقية الموقعة بين مصر وإسرائيل"), else the two states of the sentence."""
+    named = [g for g in groups if treaty < g.t0 <= t + 3 and (g.weak or g.prep == "بين")]
+    if not named:
+        states = {m.entity.country for g in groups for m in g.members} - INTERNATIONAL - {None, "*"}
+        if len(states) != 2:
+            return None
+        named = [g for g in groups if g.codes & states]
+    members = [m for g in named for m in g.members if m.entity.country not in INTERNATIONAL]
+    first: dict[str | None, ActorMention] = {}
+    for m in members:
+        first.setdefault(m.entity.country, m)
+    return Group(list(first.values()), t, t + 1, "") if len(first) >= 2 else None
 
 
 def _warning(ctx: Context, r: Reading, actor: Group | None, groups: list[Group]) -> bool:
