@@ -265,3 +265,10 @@ def test_a_signed_treaty_reports_its_signing_by_its_parties(text: str, parties: 
     e = _one(text, "SUPPORT")
     assert {x.country for x in e.actor} == parties and e.modality == "historical"
     assert not [x for x in _events(text) if x.type == "AGREE"]
+
+
+def test_a_possessive_pronoun_on_a_verbal_noun_names_the_subject_before() -> None:
+    text = ("ووافق وزراء خارجية الاتحاد الأوروبي، في اجتماعهم في بروكسل أمس الاثنين، على حزمة مساعدات "
+            "جديدة لأوكرانيا.")
+    e = _one(text, "CONSULT")
+    assert {x.country for x in e.actor} == {"EUR"} and e.rule.endswith("noun-pronoun-agent]")

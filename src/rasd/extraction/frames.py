@@ -11,7 +11,14 @@ from __future__ import annotations
 from rasd.doc import Entity
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import Context
-from rasd.extraction.readings import RELATIVE_PRONOUNS, Reading, has_object_pronoun, is_passive, plural_subject
+from rasd.extraction.readings import (
+    RELATIVE_PRONOUNS,
+    Reading,
+    has_object_pronoun,
+    has_possessive,
+    is_passive,
+    plural_subject,
+)
 from rasd.extraction.roles import Group, recipient_after, subject_adjacent, subject_after, subject_before
 from rasd.lexicons.triggers import Trigger
 
@@ -137,6 +144,9 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     support = ctx.support_before(r.t, s0)
     governed = r.t and (ctx.toks[r.t - 1].text in ("في", "من", "عن") or r.hit.prefix.lstrip("وف").startswith("ب"))
     if support is None or governed or _loose_words(ctx, groups, support[0], r.t) > _SUPPORT_REACH:
+        if tr.type in _GENITIVE_AGENT and has_possessive(ctx, r):
+            # "وافق وزراء دفاع الحلف، في اجتماعهم أمس، على …": the pronoun is the subject before.
+            return ctx.carried_subject(r.t), recipient, "noun-pronoun-agent"
         # "أعلن تشكيل لجنة للتحقيق في الهجوم": a noun behind a preposition is not the verb's act.
         return None, None, "noun-topic"
     v, verb = support

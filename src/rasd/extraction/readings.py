@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rasd.extraction.context import Context
 from rasd.lexicons.actors import ambiguous_forms
-from rasd.lexicons.triggers import Trigger
+from rasd.lexicons.triggers import Trigger, trigger_matcher
 from rasd.text.matcher import Hit, proclitics_fit
 from rasd.text.normalize import fold
 
@@ -32,6 +32,7 @@ RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذي
 _DESCRIPTIVE = RELATIVE_PRONOUNS | {"لا", "ولا"}
 SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 # Words after which a verb cannot stand: prepositions, quantity or cause nouns, and the
 # auxiliaries of a passive masdar ("تم اعتقال", "جرى خلاله بحث").
@@ -231,3 +232,15 @@ def plural_subject(ctx: Context, r: Reading) -> bool:
 
 def has_object_pronoun(ctx: Context, r: Reading) -> bool:
     return r.trigger.pos == "verb" and ctx.doc.norm.text[r.hit.start:r.hit.end].endswith(OBJECT_PRONOUNS)
+
+
+def has_possessive(ctx: Context, r: Reading) -> bool:
+    """A verbal noun with a possessive pronoun ("اجتماعهم", "زيارته"): the form without the
+    pronoun is the same noun (ة reappears before it as ت), not a noun ending in ه (اتجاه)."""
+    form = ctx.doc.norm.text[r.hit.start:r.hit.end]
+    suffix = next((p for p in _POSSESSIVES if form.endswith(p)), "")
+    stem = form[:len(form) - len(suffix)]
+    if r.trigger.pos != "noun" or not suffix or len(stem) < 3 or " " in form:  # an idiom's pronoun is its object's
+        return False
+    stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+    return any(h.end - h.start == len(s) and r.trigger in h.values for s in stems for h in trigger_matcher().find(s))
