@@ -6,7 +6,8 @@ import pytest
 
 import rasd
 from rasd.doc import Doc, Entity
-from rasd.extraction.actors import find_actors
+from rasd.extraction.actors import QUANTIFIERS, find_actors
+from rasd.text.normalize import fold
 
 
 def actors(text: str) -> list[Entity]:
@@ -145,3 +146,7 @@ def test_counted_states_refer_back_to_the_states_named_together() -> None:
     doc = rasd.extract(text, "2024-05-14")
     counted = [e for e in doc.entities if e.span.text == "الدول العربية الثلاث"]
     assert {e.country for e in counted} == {"EGY", "JOR", "IRQ"}
+
+
+def test_word_lists_are_written_as_folded_text() -> None:
+    assert all(fold(w) == w for w in QUANTIFIERS)

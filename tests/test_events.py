@@ -272,3 +272,8 @@ def test_a_possessive_pronoun_on_a_verbal_noun_names_the_subject_before() -> Non
             "جديدة لأوكرانيا.")
     e = _one(text, "CONSULT")
     assert {x.country for x in e.actor} == {"EUR"} and e.rule.endswith("noun-pronoun-agent]")
+
+
+def test_a_counted_postposed_subject_is_the_subject() -> None:
+    e = _one("تظاهر مئات المغاربة، أمس الجمعة، أمام البرلمان في الرباط احتجاجاً على غلاء الأسعار.", "PROTEST")
+    assert {x.code for x in e.actor} == {"MAR/CVL"}
