@@ -277,3 +277,9 @@ def test_a_possessive_pronoun_on_a_verbal_noun_names_the_subject_before() -> Non
 def test_a_counted_postposed_subject_is_the_subject() -> None:
     e = _one("تظاهر مئات المغاربة، أمس الجمعة، أمام البرلمان في الرباط احتجاجاً على غلاء الأسعار.", "PROTEST")
     assert {x.code for x in e.actor} == {"MAR/CVL"}
+
+
+def test_nouns_of_a_circumstantial_clause_with_reported_content_are_not_the_object() -> None:
+    text = "رفضت الحكومة اليمنية وصف الخطوة بالإنسانية، معتبرة أن المفرج عنهم مدنيون مختطفون."
+    e = _one(text, "REJECT")
+    assert not [x for x in e.recipient if x.sector == "CVL"]

@@ -8,6 +8,8 @@ the subject of its support verb ("شنّت مقاتلات أمريكية غار�
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rasd.doc import Entity
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import Context
@@ -79,7 +81,8 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
     if subject is None or (subject.anaphoric and carried is not None and not names_both_sides(ctx, subject)):
         subject, rule = carried, "carried-subject"
-    obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject, ctx.word_counts)
+    obj = recipient_after(groups, ctx.toks, r.t_end - 1, _aside(ctx, r.t_end, s1), tr.recipient, subject,
+                          ctx.word_counts)
     if obj is not None and (("obj:actor" in tr.recipient and not obj.prep)
                             or any(role.endswith(":actor") and role.split(":")[0] == obj.prep
                                    for role in tr.recipient)):
@@ -183,3 +186,14 @@ def names_other_side(ctx: Context, group: Group) -> bool:
     t = group.t0
     return len(group.members) == 1 and ctx.core(t) in _ONE_SIDE and t + 1 < len(ctx.toks) \
         and ctx.toks[t + 1].text == "الاخر"
+
+
+def _aside(ctx: Context, t: int, s1: int) -> int:
+    """Where a circumstantial clause with reported content begins ("، معتبرة أن …"): its
+    nouns belong to the embedded clause, not to the verb before the comma."""
+    for c in ctx.complementizers[bisect_left(ctx.complementizers, t):]:
+        if c >= s1:
+            break
+        if c - 2 >= t and ctx.toks[c - 2].text in ("،", ","):
+            return c - 2
+    return s1
