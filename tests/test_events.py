@@ -283,3 +283,17 @@ def test_nouns_of_a_circumstantial_clause_with_reported_content_are_not_the_obje
     text = "رفضت الحكومة اليمنية وصف الخطوة بالإنسانية، معتبرة أن المفرج عنهم مدنيون مختطفون."
     e = _one(text, "REJECT")
     assert not [x for x in e.recipient if x.sector == "CVL"]
+
+
+def test_a_reaction_targets_the_other_side_of_the_same_country() -> None:
+    text = ("أطلقت جماعة الحوثي سراح عشرات المحتجزين من القوات الحكومية. "
+            "غير أن الحكومة اليمنية رفضت وصف الخطوة بالإنسانية، معتبرة أن المفرج عنهم مدنيون مختطفون.")
+    e = _one(text, "REJECT")
+    assert {x.code for x in e.recipient} == {"YEM/REB"}
+
+
+def test_a_reaction_to_the_strike_targets_the_striker_not_the_attack_it_answered() -> None:
+    text = ("وقالت القيادة المركزية الأمريكية إنها نفذت الضربة رداً على هجوم تبنته فصائل عراقية. "
+            "من جهته، دان الناطق باسم القوات المسلحة العراقية الضربة.")
+    e = _one(text, "ACCUSE")
+    assert {x.country for x in e.recipient} == {"USA"}

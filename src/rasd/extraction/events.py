@@ -22,6 +22,7 @@ from rasd.extraction.roles import RECIPIENT_REACH, Group, main_subject
 from rasd.lexicons.check import INTERNATIONAL
 from rasd.lexicons.triggers import Trigger, trigger_matcher
 from rasd.text.matcher import Hit, longest, without_proclitic
+from rasd.text.normalize import fold
 
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
@@ -176,12 +177,19 @@ def _reaction_target(ctx: Context, r: Reading, actor: Group | None, event: Event
         return
     start = max(r.t_end, actor.t1 if actor.t0 > r.t else r.t_end)
     words = [t.text for i, t in enumerate(ctx.toks[start:start + 6], start) if t.is_word and i not in ctx.date_tokens]
-    if not any(without_proclitic(w).removeprefix("ال") in _EVENT_WORDS for w in words[:4]):
+    named = {without_proclitic(w).removeprefix("ال") for w in words[:4]} & _EVENT_WORDS
+    if not named:
         return
-    own = {e.country for e in event.actor}
-    before = next((e for e in reversed(earlier) if e.actor and not {a.country for a in e.actor} & own), None)
+    own = {e.code for e in event.actor}  # a government may react to rebels of its own country
+    others = [e for e in reversed(earlier) if e.actor and not {a.code for a in e.actor} & own]
+    # "دان … الضربة" names the strike reported before, not the attack it was told to answer.
+    before = next((e for e in others if _trigger_noun(e) in named), others[0] if others else None)
     if before is not None:
         event.recipient = [replace(a, source=a.source + " + reaction-target") for a in before.actor]
+
+
+def _trigger_noun(e: Event) -> str:
+    return without_proclitic(fold(e.trigger.text).split()[0]).removeprefix("ال")
 
 
 def _event(doc: Doc, ctx: Context, r: Reading, actor: Group | None, recipient: Group | None, rule: str,
