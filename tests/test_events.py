@@ -297,3 +297,9 @@ def test_a_reaction_to_the_strike_targets_the_striker_not_the_attack_it_answered
             "من جهته، دان الناطق باسم القوات المسلحة العراقية الضربة.")
     e = _one(text, "ACCUSE")
     assert {x.country for x in e.recipient} == {"USA"}
+
+
+def test_a_perfect_verb_after_a_noun_and_its_adjectives_describes_it() -> None:
+    text = ("قُتل ثلاثة عناصر من \"كتائب حزب الله\" العراقية، فجر اليوم، في غارة جوية أمريكية استهدفت "
+            "سيارة كانت تقلهم شرقي بغداد.")
+    assert [(e.actor[0].country, e.trigger.text) for e in _events(text) if e.type == "ASSAULT"] == [("USA", "غارة")]

@@ -129,12 +129,23 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
         return None
     if trigger.pos == "noun" and (ctx.quoted_at(t0) or t0 - 1 in ends["verb"] or _is_adverbial(ctx, t0)):
         return None
-    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0)
-                                  or {t0 - 1, t0 - 2} & ends["noun"]):
+    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _describes_noun(ctx, t0, ends["noun"])):
         return None  # "قصف إسرائيلي استهدف منزلاً": the verb describes the shelling
     if trigger.pos == "participle" and not _circumstantial(ctx, hit, t0):
         return None
     return Reading(trigger, hit, t0, t1)
+
+
+def _describes_noun(ctx: Context, t0: int, noun_ends: set[int]) -> bool:
+    """A verb right after a trigger noun and its indefinite adjectives is a relative clause
+    describing it: "قصف إسرائيلي استهدف منزلاً", "غارة جوية أمريكية استهدفت سيارة"."""
+    if {t0 - 1, t0 - 2} & noun_ends:
+        return True
+    return t0 - 3 in noun_ends and all(_indefinite_adjective(ctx.toks[t].text) for t in (t0 - 2, t0 - 1))
+
+
+def _indefinite_adjective(word: str) -> bool:
+    return word.endswith(("يه", "يين", "يات")) and not word.startswith(("ال", "وال"))
 
 
 def _circumstantial(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
@@ -171,8 +182,7 @@ def _is_descriptive(ctx: Context, hit: Hit[Trigger], trigger: Trigger, t0: int) 
 def _after_indefinite_adjective(ctx: Context, t0: int, before: str) -> bool:
     """"عمليات تخريبية تستهدف منشآت": after an indefinite noun and its adjective the verb is
     another description. A headline's subject ("قوات إسرائيلية تقتحم جنين") is an actor."""
-    return before.endswith(("يه", "يين", "يات")) and not before.startswith(("ال", "وال")) \
-        and (t0 - 1) not in ctx.actor_tokens
+    return _indefinite_adjective(before) and (t0 - 1) not in ctx.actor_tokens
 
 
 def _joins_topic(ctx: Context, hit: Hit[Trigger], t0: int, ends: dict[str, set[int]]) -> bool:
