@@ -303,3 +303,11 @@ def test_a_perfect_verb_after_a_noun_and_its_adjectives_describes_it() -> None:
     text = ("قُتل ثلاثة عناصر من \"كتائب حزب الله\" العراقية، فجر اليوم، في غارة جوية أمريكية استهدفت "
             "سيارة كانت تقلهم شرقي بغداد.")
     assert [(e.actor[0].country, e.trigger.text) for e in _events(text) if e.type == "ASSAULT"] == [("USA", "غارة")]
+
+
+def test_a_masdar_idiom_split_by_its_agent() -> None:
+    text = ("وتنص المرحلة الأولى على إفراج حماس عن 33 محتجزاً مقابل إطلاق إسرائيل سراح مئات المعتقلين "
+            "الفلسطينيين.")
+    e = next(e for e in _events(text) if e.trigger.text.startswith("إطلاق"))
+    assert e.type in ("RETREAT", "CONCEDE") and {x.country for x in e.actor} == {"ISR"}
+    assert {x.country for x in e.recipient} == {"PSE"}

@@ -79,6 +79,12 @@ def _trigger_entries() -> list[tuple[str, Trigger]]:
         if len(words) > 1 and row["present"] not in ("", "-"):
             head = replace(trigger, tail=tuple(fold(w.rstrip("+")) for w in words[1:]))
             out += [(form, head) for form in verb_forms(words[0], row["present"])]
+        # A verb's masdar idiom is split by its agent as the verb is by its subject: "إطلاق إسرائيل
+        # سراح" (a noun row's masdar cell lists other forms of the noun: "الضربة الجوية").
+        for masdar in (_split(m) for m in row.items("masdar") if row["present"] != "-"):
+            if len(masdar) > 1:
+                head = replace(by_pos["noun"], tail=tuple(fold(w.rstrip("+")) for w in masdar[1:]))
+                out += [(form, head) for form in idiom_forms([fold(masdar[0]).removeprefix("ال")])]
     return out
 
 
