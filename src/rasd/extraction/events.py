@@ -9,6 +9,8 @@ mention as evidence.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
@@ -38,6 +40,8 @@ _TREATIES = frozenset({"اتفاق", "اتفاقيه", "اتفاقيات", "مع
                        "بروتوكول", "ميثاق", "اعلان"})
 _SIGNED = frozenset({"الموقع", "الموقعه", "الموقعين", "الموقعتين"})
 _TREATY_NAME_REACH = 5  # tokens from a treaty noun to its participle: "معاهدة وادي عربة للسلام الموقعة"
+_TREATY_NAME_CHARS = 80  # the same reach in characters, an upper bound
+_SIGNED_FORM = re.compile("الموقع")
 
 
 def entities(group: Group | None) -> list[Entity]:
@@ -50,9 +54,12 @@ def find_events(doc: Doc) -> None:
     # Where earlier triggers ended, by part of speech: a noun right after a trigger verb is
     # its complement ("يشترط الانسحاب"); a verb right after a trigger noun describes it.
     ends: dict[str, set[int]] = {"verb": set(), "noun": set(), "participle": set(), "topic": set()}
-    treaties = "الموقع" in doc.norm.text  # most articles name no signed treaty
-    for hit in longest(trigger_matcher().find(doc.norm.text)):
-        if treaties and _signed_treaty(doc, ctx, hit, events):
+    # Most articles name no signed treaty and no "other side": rules read only where they might.
+    text = doc.norm.text
+    signed_at = [m.start() for m in _SIGNED_FORM.finditer(text)] if "الموقع" in text else []
+    sides = "الاخر" in text
+    for hit in longest(trigger_matcher().find(text)):
+        if signed_at and _before(signed_at, hit.end) and _signed_treaty(doc, ctx, hit, events):
             continue  # the noun names the signed treaty, not a new deal
         r = read_trigger(ctx, hit, ends)
         if r is None:
@@ -64,7 +71,7 @@ def find_events(doc: Doc) -> None:
         actor, recipient, rule = roles(ctx, r, groups, (c0, c1), (s0, s1), ctx.carried_subject(r.t))
         if actor is not None and names_both_sides(ctx, actor):
             actor, rule = _last_parties(events, actor) or actor, rule + "+both-sides"
-        other = _other_side(ctx, groups, r, actor, events)
+        other = _other_side(ctx, groups, r, actor, events) if sides else None
         if other is not None:
             recipient, rule = other, rule + "+other-side"
         if (actor is None and recipient is None) or (r.trigger.type == "THREATEN" and _warning(ctx, r, actor, groups)):
@@ -95,6 +102,12 @@ def find_events(doc: Doc) -> None:
 def _signing_trigger() -> Trigger:
     sign = next(v for h in trigger_matcher().find("وقع") for v in h.values if v.type == "SUPPORT")
     return replace(sign, pos="participle")
+
+
+def _before(offsets: list[int], end: int) -> bool:
+    """Whether one of the sorted offsets follows `end` within a treaty's name."""
+    i = bisect_left(offsets, end)
+    return i < len(offsets) and offsets[i] - end <= _TREATY_NAME_CHARS
 
 
 def _signed_treaty(doc: Doc, ctx: Context, hit: Hit[Trigger], events: list[Event]) -> bool:

@@ -85,14 +85,16 @@ def _choose(ctx: Context, hit: Hit[Trigger], t0: int, t1: int, joined: bool) -> 
         # Every tail word starts a token of the window, so one missing from the window's text
         # rules the idiom out without reading the tokens one by one.
         toks = ctx.toks
-        near = " ".join(t.text for t in toks[t1:t1 + _IDIOM_GAP + max(len(tr.tail) for tr in hit.values)])
+        last = min(t1 + _IDIOM_GAP + max(len(tr.tail) for tr in hit.values), len(toks)) - 1
+        near = ctx.doc.norm.text[toks[t1].start:toks[last].end] if t1 <= last else ""
         for tr in hit.values:
             if tr.tail:
                 words = _tail_words(tr.tail)
                 if words[0] in near and _tail_follows(ctx, t1, words):
                     return tr
     # The article or a preposition on the form ("التوصل", "التفاهم") rules out a verb reading.
-    plain = [tr for tr in plain if _fits_form(ctx, hit, tr)]
+    if hit.prefix:  # a noun takes any proclitic the matcher allows; only verbs need checking
+        plain = [tr for tr in plain if tr.pos != "verb" or _fits_form(ctx, hit, tr)]
     if not plain:
         return None
     governed = joined or (t0 > 0 and ctx.toks[t0 - 1].text in _NOUN_CONTEXT)
