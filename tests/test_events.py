@@ -311,3 +311,9 @@ def test_a_masdar_idiom_split_by_its_agent() -> None:
     e = next(e for e in _events(text) if e.trigger.text.startswith("إطلاق"))
     assert e.type in ("RETREAT", "CONCEDE") and {x.country for x in e.actor} == {"ISR"}
     assert {x.country for x in e.recipient} == {"PSE"}
+
+
+def test_an_imperfect_after_man_is_a_description_of_whoever() -> None:
+    text = ("وقال مجلس الأمن في بيان إنه مستعد لاتخاذ إجراءات بحق من يعرقلون العملية السياسية في "
+            "ليبيا.")
+    assert not [e for e in _events(text) if e.trigger.text == "يعرقلون"]

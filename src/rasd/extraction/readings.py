@@ -29,7 +29,8 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           # an end asked for or agreed, not the act itself: "مطالبين بوقف الحرب"
                           "وقف", "بوقف", "ووقف", "انهاء", "بانهاء", "وانهاء"})
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
-_DESCRIPTIVE = RELATIVE_PRONOUNS | {"لا", "ولا"}
+# "من يعرقلون العملية": a preposition never governs a verb, so من before one is "whoever".
+_DESCRIPTIVE = RELATIVE_PRONOUNS | {"لا", "ولا", "من", "ممن"}
 SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
