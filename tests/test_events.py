@@ -317,3 +317,10 @@ def test_an_imperfect_after_man_is_a_description_of_whoever() -> None:
     text = ("وقال مجلس الأمن في بيان إنه مستعد لاتخاذ إجراءات بحق من يعرقلون العملية السياسية في "
             "ليبيا.")
     assert not [e for e in _events(text) if e.trigger.text == "يعرقلون"]
+
+
+def test_the_agreement_refers_back_to_the_agreement_reported() -> None:
+    text = ("أعلنت الخارجية المصرية التوصل إلى اتفاق بين السودان وإثيوبيا بشأن الحدود. وقال وزير الخارجية "
+            "المصري إن القاهرة ستواصل العمل لضمان التزام الطرفين ببنود الاتفاق.")
+    agreements = [e for e in _events(text) if e.type == "AGREE"]
+    assert len(agreements) == 1 and {x.country for x in agreements[0].actor} == {"SDN", "ETH"}

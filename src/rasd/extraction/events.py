@@ -70,7 +70,9 @@ def find_events(doc: Doc) -> None:
         groups = ctx.groups(s0, s1)
         actor, recipient, rule = roles(ctx, r, groups, (c0, c1), (s0, s1), ctx.carried_subject(r.t))
         if actor is not None and names_both_sides(ctx, actor):
-            actor, rule = _last_parties(events, actor) or actor, rule + "+both-sides"
+            actor, rule = _last_parties(events, actor.t0, actor.t1) or actor, rule + "+both-sides"
+        elif _known_agreement(r, rule):
+            actor, rule = _last_parties(events, r.t, r.t_end) or actor, rule + "+known-agreement"
         other = _other_side(ctx, groups, r, actor, events) if sides else None
         if other is not None:
             recipient, rule = other, rule + "+other-side"
@@ -254,14 +256,21 @@ def _target_from_place(e: Event) -> None:
     e.recipient = [Entity(e.location.country, None, e.location.span, f"place-target {e.location.source}")]
 
 
-def _last_parties(events: list[Event], at: Group) -> Group | None:
+def _known_agreement(r: Reading, rule: str) -> bool:
+    """"لضمان التزام الطرفين ببنود الاتفاق": the article marks an agreement already reported,
+    whose parties it keeps, not a new one by the subject of a verb nearby."""
+    return r.trigger.type == "AGREE" and r.trigger.pos == "noun" and "ال" in r.hit.prefix \
+        and rule.startswith("noun-support")
+
+
+def _last_parties(events: list[Event], t0: int, t1: int) -> Group | None:
     """The parties of the latest meeting or agreement, as the subject "الطرفان" refers to."""
     last = next((e for e in reversed(events) if e.type in POOLED and len(e.parties()) >= 2), None)
     if last is None:
         return None
-    members = [ActorMention(replace(ent, source=ent.source + " + both-sides"), at.t0, at.t1)
+    members = [ActorMention(replace(ent, source=ent.source + " + both-sides"), t0, t1)
                for ent in last.actor + last.recipient]
-    return Group(members, at.t0, at.t1, "")
+    return Group(members, t0, t1, "")
 
 
 def _other_side(ctx: Context, groups: list[Group], r: Reading, actor: Group | None,
