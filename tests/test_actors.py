@@ -150,3 +150,10 @@ def test_counted_states_refer_back_to_the_states_named_together() -> None:
 
 def test_word_lists_are_written_as_folded_text() -> None:
     assert all(fold(w) == w for w in QUANTIFIERS)
+
+
+def test_the_agency_refers_back_to_the_agency_named_before() -> None:
+    text = ("تبنى مجلس محافظي الوكالة الدولية للطاقة الذرية قراراً ينتقد إيران. وقال المتحدث الإيراني إن "
+            "طهران قد تقلص التعاون مع الوكالة.")
+    doc = rasd.extract(text, "2024-06-06")
+    assert [e.country for e in doc.entities if e.span.text == "الوكالة"] == ["UNO"]
