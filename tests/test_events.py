@@ -324,3 +324,10 @@ def test_the_agreement_refers_back_to_the_agreement_reported() -> None:
             "المصري إن القاهرة ستواصل العمل لضمان التزام الطرفين ببنود الاتفاق.")
     agreements = [e for e in _events(text) if e.type == "AGREE"]
     assert len(agreements) == 1 and {x.country for x in agreements[0].actor} == {"SDN", "ETH"}
+
+
+def test_a_threat_without_a_target_is_aimed_at_the_counterpart() -> None:
+    text = ("اتهمت وزارة الخارجية الإيرانية إسرائيل بالوقوف وراء الهجوم على القنصلية في دمشق. "
+            "وقال المتحدث باسم الخارجية الإيرانية إن طهران \"سترد في الزمان والمكان المناسبين\".")
+    e = _one(text, "THREATEN")
+    assert {x.country for x in e.actor} == {"IRN"} and {x.country for x in e.recipient} == {"ISR"}

@@ -92,6 +92,7 @@ def find_events(doc: Doc) -> None:
             event.recipient = entities(target)
         _target_from_place(event)
         _protest_target(event)
+        _threat_target(event, events)
         # PLOVER events have an actor: a target alone ("الهجوم الذي استهدف دورية") is not coded.
         if any(e.country for e in event.actor) and not _lone_meeting(event, rule):
             events.append(event)
@@ -238,6 +239,20 @@ def _pronoun_target(ctx: Context, r: Reading, groups: list[Group], actor: Group 
         return None
     main = main_subject(groups, r.t, s0)
     return main if main is not None and actor is not None and main.codes != actor.codes else None
+
+
+def _threat_target(e: Event, earlier: list[Event]) -> None:
+    """A threat names no target when the story has one adversary ("مؤكدة أنها سترد بكل
+    الوسائل"): it is aimed at the actor's counterpart in the latest event between them."""
+    if e.type != "THREATEN" or e.recipient or not e.actor:
+        return
+    own = {x.country for x in e.actor}
+    for before in reversed(earlier):
+        for side, other in ((before.actor, before.recipient), (before.recipient, before.actor)):
+            them = [x for x in other if x.country and x.country not in own]
+            if them and own & {x.country for x in side}:
+                e.recipient = [replace(x, source=x.source + " + counterpart") for x in them]
+                return
 
 
 def _protest_target(e: Event) -> None:
