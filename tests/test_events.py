@@ -331,3 +331,35 @@ def test_a_threat_without_a_target_is_aimed_at_the_counterpart() -> None:
             "وقال المتحدث باسم الخارجية الإيرانية إن طهران \"سترد في الزمان والمكان المناسبين\".")
     e = _one(text, "THREATEN")
     assert {x.country for x in e.actor} == {"IRN"} and {x.country for x in e.recipient} == {"ISR"}
+
+
+@pytest.mark.parametrize("text", [
+    "هدد الحوثيون باستهداف السفن الأمريكية في البحر الأحمر.",
+    "اتهمت روسيا أوكرانيا بقصف محطة زابوريجيا النووية.",
+    "طالبت منظمة العفو الدولية السلطات المصرية بالإفراج عن المعتقلين.",
+])
+def test_the_act_a_threat_accusation_or_demand_introduces_did_not_happen(text: str) -> None:
+    """The ب-noun after هدد / اتهم / طالب is their content, not an event of its own."""
+    found = _events(text)
+    assert len(found) == 1 and found[0].type in ("THREATEN", "ACCUSE", "REQUEST"), \
+        [(e.type, e.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("قامت القوات التركية بقصف مواقع في شمال العراق.", "TUR/MIL"),
+    ("ردّت إسرائيل بقصف مواقع في جنوب لبنان.", "ISR"),
+])
+def test_qama_bi_and_radda_bi_carry_out_the_act_they_introduce(text: str, actor: str) -> None:
+    e = _one(text, "ASSAULT")
+    assert {a.code for a in e.actor} == {actor} or {a.country for a in e.actor} == {actor}
+
+
+def test_another_body_of_the_same_country_after_the_subject_is_the_object() -> None:
+    """"اتهم الجيش السوداني قوات الدعم السريع": not the subject named again in apposition."""
+    e = _one("اتهم الجيش السوداني قوات الدعم السريع بمهاجمة المدنيين في الفاشر.", "ACCUSE")
+    assert _codes(e.actor) == {"SDN/MIL"} and _codes(e.recipient) == {"SDN/REB"}
+
+
+def test_lawwaha_bi_shann_threatens() -> None:
+    e = _one("لوّحت تركيا بشن عملية عسكرية جديدة في شمال سوريا.", "THREATEN")
+    assert {a.country for a in e.actor} == {"TUR"}

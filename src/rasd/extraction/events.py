@@ -29,6 +29,7 @@ from rasd.text.normalize import fold
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+_UNREALISED_CONTENT = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT"})  # what they introduce has not happened
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
 _EVENT_WORDS = frozenset({
@@ -53,7 +54,9 @@ def find_events(doc: Doc) -> None:
     events: list[Event] = []
     # Where earlier triggers ended, by part of speech: a noun right after a trigger verb is
     # its complement ("يشترط الانسحاب"); a verb right after a trigger noun describes it.
-    ends: dict[str, set[int]] = {"verb": set(), "noun": set(), "participle": set(), "topic": set()}
+    # A threat, accusation, demand or refusal ends at "unrealised": the act it introduces is its content.
+    ends: dict[str, set[int]] = {"verb": set(), "noun": set(), "participle": set(), "topic": set(),
+                                 "unrealised": set()}
     # Most articles name no signed treaty and no "other side": rules read only where they might.
     text = doc.norm.text
     signed_at = [m.start() for m in _SIGNED_FORM.finditer(text)] if "الموقع" in text else []
@@ -65,6 +68,8 @@ def find_events(doc: Doc) -> None:
         if r is None:
             continue
         ends[r.trigger.pos].add(r.t_end - 1)
+        if r.trigger.pos == "verb" and r.trigger.type in _UNREALISED_CONTENT:
+            ends["unrealised"].add(r.t_end - 1)
         s0, s1 = sentence_of(ctx, r.t)
         c0, c1 = clause_of(ctx, r.t)
         groups = ctx.groups(s0, s1)

@@ -145,7 +145,10 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
         if actor is not None:
             return actor, recipient, "noun-relative-subject"
     support = ctx.support_before(r.t, s0)
-    governed = r.t and (ctx.toks[r.t - 1].text in ("في", "من", "عن") or r.hit.prefix.lstrip("وف").startswith("ب"))
+    with_b = r.hit.prefix.lstrip("وف").startswith("ب")
+    governed = r.t and (ctx.toks[r.t - 1].text in ("في", "من", "عن") or with_b)
+    if support is not None and support[1].frame == "by":
+        governed = not with_b  # "قامت القوات بقصف": the act comes with ب
     if support is None or governed or _loose_words(ctx, groups, support[0], r.t) > _SUPPORT_REACH:
         if tr.type in _GENITIVE_AGENT and has_possessive(ctx, r):
             # "وافق وزراء دفاع الحلف، في اجتماعهم أمس، على …": the pronoun is the subject before.

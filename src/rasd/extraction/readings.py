@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.extraction.context import Context
+from rasd.extraction.context import Context, clause_of
 from rasd.lexicons.actors import ambiguous_forms
 from rasd.lexicons.triggers import Trigger, trigger_matcher
 from rasd.text.matcher import Hit, proclitics_fit
@@ -127,7 +127,8 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
         return None
     if trigger.future_only and "س" not in hit.prefix and (t0 == 0 or ctx.toks[t0 - 1].text not in ("سوف", "لن")):
         return None  # "ستردّ بقوة" threatens; "يردّ على الأسئلة" replies
-    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or _joins_topic(ctx, hit, t0, ends)):
+    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or _joins_topic(ctx, hit, t0, ends)
+                                  or _unrealised(ctx, hit, t0, ends["unrealised"])):
         ends["topic"].add(t1 - 1)
         return None
     if trigger.pos == "noun" and (ctx.quoted_at(t0) or t0 - 1 in ends["verb"] or _is_adverbial(ctx, t0)):
@@ -199,6 +200,17 @@ def _joins_topic(ctx: Context, hit: Hit[Trigger], t0: int, ends: dict[str, set[i
         if not ctx.toks[t].is_word:
             return False
     return False
+
+
+def _unrealised(ctx: Context, hit: Hit[Trigger], t0: int, governors: set[int]) -> bool:
+    """"هدد الحوثيون باستهداف السفن", "اتهمت روسيا أوكرانيا بقصف المحطة", "طالب بالإفراج عن …":
+    the act a threat, an accusation or a demand introduces with ب / إلى / على is its content,
+    not an act that happened."""
+    before = ctx.toks[t0 - 1].text if t0 else ""
+    if not (hit.prefix.lstrip("وف").startswith("ب") or before in ("الي", "علي")):
+        return False
+    c0 = clause_of(ctx, t0)[0]
+    return any(c0 <= t < t0 for t in governors)
 
 
 def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:

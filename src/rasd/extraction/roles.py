@@ -167,8 +167,10 @@ def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | No
     if g.t0 and toks[g.t0 - 1].text in _ALONGSIDE:
         return False  # "اقتحم مستوطنون، بحماية قوات الاحتلال، الأقصى": a helper, not a target
     if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2 \
-            and all(m.entity.name for m in g.members) and not g.prep:
-        return False  # the subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"
+            and all(m.entity.name for m in g.members) and not g.prep and _sectors_agree(g, skip):
+        # The subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"; not
+        # another body of the same country ("اتهم الجيش السوداني قوات الدعم السريع").
+        return False
     if g.prep and g.prep in preps:
         return True
     if "obj" in preps and (not g.prep or (g.prep == "من" and _partitive(toks, g.t0))):
@@ -176,6 +178,11 @@ def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | No
     if "obj" in preps and g.prep == "ل" and g.t0 - t == 2 and toks[t + 1].is_word:
         return True  # "استهدفت تجمعات لقوات الدعم السريع": the owner of the object is the target
     return g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0])
+
+
+def _sectors_agree(g: Group, other: Group) -> bool:
+    sectors = {m.entity.sector for m in other.members}
+    return all(m.entity.sector is None or m.entity.sector in sectors or None in sectors for m in g.members)
 
 
 def _partitive(toks: list[Token], t0: int) -> bool:
