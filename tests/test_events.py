@@ -363,3 +363,29 @@ def test_another_body_of_the_same_country_after_the_subject_is_the_object() -> N
 def test_lawwaha_bi_shann_threatens() -> None:
     e = _one("لوّحت تركيا بشن عملية عسكرية جديدة في شمال سوريا.", "THREATEN")
     assert {a.country for a in e.actor} == {"TUR"}
+
+
+def test_unvowelled_passive_with_a_count_hands_its_victims_to_the_attack() -> None:
+    """"قتل ثلاثة جنود …" is قُتل: the soldiers are the victims of the attack named after."""
+    e = _one("قتل ثلاثة جنود إسرائيليين في هجوم شنته حركة حماس قرب الحدود.", "ASSAULT")
+    assert _codes(e.actor) == {"PSE/REB"} and _codes(e.recipient) == {"ISR/MIL"}
+
+
+@pytest.mark.parametrize("text", [
+    "وبحسب المرصد السوري لحقوق الإنسان، قتل 15 عنصراً من قوات النظام في ريف حماة.",
+    "وقتل جندي تركي في هجوم على نقطة عسكرية.",
+])
+def test_victims_are_never_the_agent(text: str) -> None:
+    assert all(not {a.sector for a in e.actor} & {"MIL", "NGO"} for e in _events(text) if e.type == "ASSAULT"), \
+        [(e.type, _codes(e.actor), _codes(e.recipient)) for e in _events(text)]
+
+
+def test_an_active_verb_with_a_definite_subject_stays_active() -> None:
+    e = _one("قتل الجيش السوري عشرات المسلحين في ريف إدلب.", "ASSAULT")
+    assert _codes(e.actor) == {"SYR/MIL"}
+
+
+def test_a_nisba_after_a_preposition_is_not_the_nouns_adjective() -> None:
+    """"المدنيين في قصف روسي": روسي describes the shelling, not the civilians."""
+    e = _one("قتل عشرات المدنيين في قصف روسي على إدلب.", "ASSAULT")
+    assert {a.country for a in e.actor} == {"RUS"} and "RUS/CVL" not in _codes(e.recipient)

@@ -39,6 +39,9 @@ class Entity:
     source: str  # lexicon entry or rule, e.g. "countries:TUR nisba"
     name: str | None = None  # canonical name when known (person, organisation)
     anonymous: bool = False
+    # The coding was not told by the mention's own words but taken by default (the story's home
+    # country, the dateline) or from an earlier mention ("الوزارة" → the ministry named before).
+    guessed: bool = False
 
     @property
     def code(self) -> str:
@@ -51,6 +54,8 @@ class Entity:
             out["name"] = self.name
         if self.anonymous:
             out["anonymous"] = True
+        if self.guessed:
+            out["guessed"] = True
         return out
 
 

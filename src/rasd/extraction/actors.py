@@ -51,6 +51,8 @@ _BY_TOKENS = attrgetter("t0", "t1")
 _QUOTES = frozenset({'"', "'", "(", ")"})
 _FAR = ["…"] * (_MAX_GAP + 1)
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
+# A preposition between a noun and a nisba opens a phrase the nisba belongs to: "المدنيين في قصف روسي".
+_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ضد", "بين", "خلال", "جراء", "اثر"})
 _PLURAL_NISBA_ENDINGS = ("ين", "ون")
 # Words that count or measure the noun after them ("مئات التونسيين", "عدداً من المحتجين").
 QUANTIFIERS = frozenset({"ميات", "الاف", "عشرات", "الالاف", "الميات", "العشرات", "ملايين", "بعض", "عدد", "عددا",
@@ -257,7 +259,8 @@ class _Composer:
             w = self.words[k]
             gap = self._gap(end, w.t0)
             words_gap = [g for g in gap if g.isalnum()]
-            if w.word.kind == "nisba" and len(words_gap) == len(gap) <= _MAX_ADJECTIVE_GAP:
+            if w.word.kind == "nisba" and len(words_gap) == len(gap) <= _MAX_ADJECTIVE_GAP \
+                    and not _PREPOSITIONS.intersection(gap):
                 return self._siblings(k, ("nisba",), "nisba")
             if w.word.kind in ("country", "capital") and not gap and not w.hit.prefix:
                 return self._siblings(k, ("country", "capital"), "construct")
@@ -412,12 +415,12 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> None:
         if ent.country and not ent.sector and m.heads and m.heads[0].is_institution:
             prev = seen.by_country.get(ent.country)
             if prev is not None:
-                ent.sector = prev.entity.sector
+                ent.sector, ent.guessed = prev.entity.sector, True
                 ent.source += " + anaphora"
         elif not ent.country and _definite(ent.span.text):
             prev = seen.for_body(m)
             if prev is not None:
-                ent.country = prev.entity.country
+                ent.country, ent.guessed = prev.entity.country, True
                 ent.source += " + anaphora"
         seen.add(m)
 
@@ -527,7 +530,7 @@ def settle_countries(doc: Doc) -> None:
         if scene is not None:
             ent.country, ent.source = scene.country, ent.source + f" + scene {scene.source}"
         elif home is not None:
-            ent.country, ent.source = home, ent.source + " + home-country"
+            ent.country, ent.source, ent.guessed = home, ent.source + " + home-country", True
 
 
 def _outside_place_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -29,6 +29,7 @@ from rasd.text.normalize import fold
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+_HARM = frozenset({"ASSAULT", "COERCE"})
 _UNREALISED_CONTENT = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT"})  # what they introduce has not happened
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
@@ -61,6 +62,7 @@ def find_events(doc: Doc) -> None:
     text = doc.norm.text
     signed_at = [m.start() for m in _SIGNED_FORM.finditer(text)] if "الموقع" in text else []
     sides = "الاخر" in text
+    victims: list[tuple[int, Group]] = []  # (sentence start, patient) of passives without an agent
     for hit in longest(trigger_matcher().find(text)):
         if signed_at and _before(signed_at, hit.end) and _signed_treaty(doc, ctx, hit, events):
             continue  # the noun names the signed treaty, not a new deal
@@ -81,6 +83,14 @@ def find_events(doc: Doc) -> None:
         other = _other_side(ctx, groups, r, actor, events) if sides else None
         if other is not None:
             recipient, rule = other, rule + "+other-side"
+        if rule == "passive" and actor is None and recipient is not None and r.trigger.type in _HARM:
+            # "قتل ثلاثة جنود في هجوم شنته …": the attack named next has the agent; victims whose
+            # country is only the story's default leave the target to the attack's own place.
+            if not all(m.entity.guessed for m in recipient.members):
+                victims.append((s0, recipient))
+            continue
+        if recipient is None and actor is not None and r.trigger.type in _HARM and victims and victims[-1][0] == s0:
+            recipient, rule = victims.pop()[1], rule + "+passive-victims"
         if (actor is None and recipient is None) or (r.trigger.type == "THREATEN" and _warning(ctx, r, actor, groups)):
             continue
         ctx.remember(r.t, actor)

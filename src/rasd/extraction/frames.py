@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rasd.doc import Entity
-from rasd.extraction.actors import ActorMention
+from rasd.extraction.actors import QUANTIFIERS, ActorMention
 from rasd.extraction.context import Context
 from rasd.extraction.readings import (
     RELATIVE_PRONOUNS,
@@ -21,8 +21,16 @@ from rasd.extraction.readings import (
     is_passive,
     plural_subject,
 )
-from rasd.extraction.roles import Group, recipient_after, subject_adjacent, subject_after, subject_before
+from rasd.extraction.roles import (
+    PREPOSITIONS,
+    Group,
+    recipient_after,
+    subject_adjacent,
+    subject_after,
+    subject_before,
+)
 from rasd.lexicons.triggers import Trigger
+from rasd.text.normalize import fold
 
 # Types whose verbal noun takes its agent as genitive ("انسحاب القوات التركية");
 # for the others the genitive is the patient ("اعتقال صحافية").
@@ -32,6 +40,11 @@ _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
 _ONE_SIDE = frozenset({"طرف", "جانب"})
 _RELATIVE_REACH = 3
+_HARM = frozenset({"ASSAULT", "COERCE"})
+# Names are definite by nature, and sites are targets, not the victims a passive reports.
+_NOT_VICTIMS = frozenset({"person", "org", "country", "capital", "seat", "site"})
+_QUOTES = frozenset({'"', "«", "»", "'"})
+_CAUSE_WORDS = frozenset({"جراء", "اثر", "بنيران", "برصاص", "بقصف", "بغاره", "قرب"})
 _SUPPORT_REACH = 5  # words from a support verb to its noun, not counting its subject and dates
 
 
@@ -43,6 +56,27 @@ def _arresting_police(tr: Trigger, patient: Group | None) -> Group | None:
     ent = patient.members[0].entity
     police = ActorMention(Entity(ent.country, "COP", ent.span, "passive-arrest-default"), patient.t0, patient.t1)
     return Group([police], patient.t0, patient.t1, "")
+
+
+def _unvowelled_passive(ctx: Context, r: Reading, groups: list[Group], c0: int, c1: int) -> bool:
+    """"قتل ثلاثة جنود إسرائيليين في هجوم", "اعتقل خمسة فلسطينيين", "وقتل جندي تركي في …":
+    news prints the passive (قُتل، اعتُقل) without vowels. A harm verb in its bare perfect, with
+    no subject before it, followed by a count, or by an indefinite noun that only a preposition
+    or the end of the clause follows, has the victim after it, not the agent."""
+    tr = r.trigger
+    if tr.type not in _HARM or r.t_end >= c1 or ctx.doc.norm.text[r.hit.start:r.hit.end] != fold(tr.lemma.split()[0]):
+        return False
+    if subject_adjacent(groups, ctx.toks, r.t, c0) is not None:
+        return False
+    first = ctx.toks[r.t_end].text
+    if first.isdigit() or first in QUANTIFIERS:
+        return True
+    g = next((g for g in groups if g.t0 >= r.t_end), None)
+    if g is None or g.t0 != r.t_end or g.prep or first.startswith(("ال", "وال")) \
+            or any(m.heads and m.heads[0].kind in _NOT_VICTIMS for m in g.members):
+        return False
+    after = next((t for t in ctx.toks[g.t1:c1] if t.text not in _QUOTES), None)
+    return after is None or not after.is_word or after.text in PREPOSITIONS or after.text in _CAUSE_WORDS
 
 
 def _conjoined(ctx: Context, r: Reading, s0: int) -> bool:
@@ -58,7 +92,7 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
     s0, s1 = sentence
     if tr.pos == "noun":
         return _noun_roles(ctx, r, groups, (c0, c1), sentence)
-    if tr.pos == "verb" and is_passive(ctx, r):
+    if tr.pos == "verb" and (is_passive(ctx, r) or _unvowelled_passive(ctx, r, groups, c0, c1)):
         # "قُتل عنصر في حزب الله", "الصحافية قد اعتُقلت": the noun is the patient, the agent unsaid.
         patient = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens) \
             or subject_adjacent(groups, ctx.toks, r.t, c0)

@@ -141,8 +141,7 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
 
 def _guessed(m: ActorMention) -> bool:
     """The mention's country was not told by its own words (home country, nearby mention)."""
-    src = m.entity.source
-    return m.entity.country is None or "home-country" in src or "+ anaphora" in src or "+ dateline" in src
+    return m.entity.country is None or m.entity.guessed
 
 
 def _head_stem(ctx: Context, m: ActorMention) -> str | None:
@@ -216,7 +215,7 @@ def _mark_anonymous(ctx: Context, group: Group) -> None:
             continue
         m.entity.anonymous = True
         if m.entity.country is None and ctx.dateline_place is not None:
-            m.entity.country = ctx.dateline_place.country
+            m.entity.country, m.entity.guessed = ctx.dateline_place.country, True
             m.entity.source += " + dateline"
 
 
