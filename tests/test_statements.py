@@ -105,3 +105,11 @@ def test_every_complementizer_opens_the_content() -> None:
 def test_analysts_take_the_sector_of_the_house_they_work_for() -> None:
     (said,) = _said("وقال محللون في غولدمان ساكس إن أسعار النفط سترتفع خلال الربع المقبل.")
     assert said.speaker is not None and said.speaker.code == "USA/BUS"
+
+
+def test_a_surname_after_an_institution_is_the_person_named_before() -> None:
+    """"مكتب السوداني" is the office of محمد شياع السوداني, not a Sudanese office."""
+    said = _said("استقبل رئيس الوزراء العراقي محمد شياع السوداني وفداً تركياً في بغداد، "
+                 "وبحث معه ملف المياه، بحسب مكتب السوداني.")
+    cue = _by_cue(said, "حسب")
+    assert len(cue) == 1 and cue[0].speaker.country == "IRQ"

@@ -259,6 +259,10 @@ class _Composer:
             w = self.words[k]
             gap = self._gap(end, w.t0)
             words_gap = [g for g in gap if g.isalnum()]
+            person = self.surnames.get(self._tok(w.t0)) if w.word.kind == "nisba" and not gap else None
+            if person is not None:
+                # "بيان لمكتب السوداني": the surname of محمد شياع السوداني, named before, not "Sudanese".
+                return [(person.country or "", f"{person.source} surname")], k + 1, w.t1
             if w.word.kind == "nisba" and len(words_gap) == len(gap) <= _MAX_ADJECTIVE_GAP \
                     and not _PREPOSITIONS.intersection(gap):
                 return self._siblings(k, ("nisba",), "nisba")
