@@ -1,5 +1,7 @@
 """Reported speech on real-prose attribution patterns: who speaks, with which stance, about whom."""
 
+import pytest
+
 from rasd import extract
 from rasd.doc import Statement
 
@@ -113,3 +115,37 @@ def test_a_surname_after_an_institution_is_the_person_named_before() -> None:
                  "وبحث معه ملف المياه، بحسب مكتب السوداني.")
     cue = _by_cue(said, "حسب")
     assert len(cue) == 1 and cue[0].speaker.country == "IRQ"
+
+
+def test_a_place_after_a_body_beats_an_earlier_body_of_the_same_name() -> None:
+    """"وزارة الصحة في غزة" is Gaza's, whatever ministry was named before."""
+    said = _said("وقالت وزارة الخارجية الأمريكية إنها تتابع الوضع. "
+                 "وتقول وزارة الصحة في غزة إن عدد الضحايا تجاوز 8500 قتيل منذ بدء الحرب.")
+    assert [s.speaker.country for s in _by_cue(said, "تقول")] == ["PSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "وطالبت الوكالة إيران بتفسير وجود آثار يورانيوم في مواقع غير معلنة.",
+    "وتداولت منصات أنباء غير مؤكدة عن انسحاب القوات.",
+    "ومن المؤكد أن الاجتماع سيعقد في موعده.",
+])
+def test_a_participle_after_ghair_or_with_the_article_reports_no_words(text: str) -> None:
+    assert not [s for s in _said(text) if s.cue.text in ("معلنة", "مؤكدة", "المؤكد")]
+
+
+def test_a_cue_printed_as_a_passive_has_no_speaker() -> None:
+    said = _said("ونفى الناطق العسكري العراقي أن تكون الحكومة العراقية قد أُبلغت مسبقاً بالعملية.")
+    assert [s.cue.text for s in said] == ["نفى"]
+
+
+def test_a_negated_verb_phrase_takes_the_subject_after_it() -> None:
+    said = _said("قال وزير الدفاع الإسرائيلي إن قواته ستبقى في المنطقة العازلة. "
+                 "ولم يستبعد مسؤولون سوريون أن تطلب دمشق مراجعة الاتفاقيات.")
+    hedge = [s for s in said if "يستبعد" in s.cue.text]
+    assert len(hedge) == 1 and hedge[0].speaker.country == "SYR"
+
+
+def test_observers_with_no_country_are_no_speaker() -> None:
+    said = _said("وقال المتحدث باسم الخارجية الإيرانية إن القرار سياسي. "
+                 "ويرى مراقبون أن تفعيل الآلية قد يدفع طهران إلى الانسحاب من المعاهدة.")
+    assert [s.cue.text for s in said] == ["قال"]

@@ -406,12 +406,13 @@ class _Antecedents:
         return prev
 
 
-def _resolve_anaphora(mentions: list[ActorMention]) -> None:
+def _resolve_anaphora(mentions: list[ActorMention], places: _Places) -> None:
     """Fill what an institution mention leaves open from an earlier mention.
 
     A word with a country but no sector ("البيان التركي") takes the sector of the latest
     mention of that country; a definite word with a sector but no country ("الوزارة")
-    takes the country of the mention it refers back to (`_Antecedents.for_body`).
+    takes the country of the mention it refers back to (`_Antecedents.for_body`), unless a
+    place follows it ("وزارة الصحة في غزة" is Gaza's, whatever ministry came before).
     """
     seen = _Antecedents()
     for m in mentions:
@@ -421,7 +422,7 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> None:
             if prev is not None:
                 ent.sector, ent.guessed = prev.entity.sector, True
                 ent.source += " + anaphora"
-        elif not ent.country and _definite(ent.span.text):
+        elif not ent.country and _definite(ent.span.text) and places.after(ent) is None:
             prev = seen.for_body(m)
             if prev is not None:
                 ent.country, ent.guessed = prev.entity.country, True
@@ -483,7 +484,7 @@ def find_actors(doc: Doc) -> None:
                       key=_BY_TOKENS)
     mentions = _outside_place_names(doc, mentions)
     mentions = sorted(mentions + _counted_states(doc, toks, mentions), key=_BY_TOKENS)
-    _resolve_anaphora(mentions)
+    _resolve_anaphora(mentions, _Places(doc))
     doc.layers["tokens"] = toks
     doc.layers["actors"] = mentions
     doc.layers["modifiers"] = composer.modifiers
@@ -512,25 +513,40 @@ def _is_locative(doc: Doc, start: int) -> bool:
     return bool(before) and fold(before[-1]) in _LOCATIVE_BEFORE
 
 
+class _Places:
+    """The document's places by start, searched rather than scanned (a long document has thousands)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.places = sorted(doc.places, key=lambda p: p.span.start)
+        self.starts = [p.span.start for p in self.places]
+
+    def after(self, ent: Entity) -> Place | None:
+        """The place right after a body, with only a locative between: "وزارة الصحة في غزة"."""
+        i = bisect_left(self.starts, ent.span.end)
+        if i == len(self.places) or self.places[i].span.start - ent.span.end > 24:
+            return None
+        place = self.places[i]
+        return place if _only_locative(self.doc.text[ent.span.end:place.span.start]) else None
+
+
 def settle_countries(doc: Doc) -> None:
     """Give institutions still without a country the place after them ("وزارة الصحة في غزة")
     or the story's home country: unnamed police, courts and civilians are local by default."""
     mentions: list[ActorMention] = doc.layers["actors"]
     home = _home_country(doc, mentions)
-    places = sorted(doc.places, key=lambda p: p.span.start)
-    starts = [p.span.start for p in places]  # searched, not scanned: a long document has thousands
+    places = _Places(doc)
     for m in mentions:
         ent = m.entity
         # Media are often foreign or of no country ("منصات التواصل"): no default for them.
         if ent.country or m.weak or ent.sector in (None, "MED") or not (m.heads and m.heads[0].is_institution) \
                 or m.heads[0].kind == "self":  # "بلاده" is the speaker's country (statements)
             continue
-        i = bisect_left(starts, ent.span.end)
-        after = places[i] if i < len(places) and places[i].span.start - ent.span.end <= 24 else None
-        if after is not None and _only_locative(doc.text[ent.span.end:after.span.start]):
+        after = places.after(ent)
+        if after is not None:
             ent.country, ent.source = after.country, ent.source + f" + place {after.source}"
             continue
-        scene = _scene(doc, places, starts, ent)
+        scene = _scene(doc, places.places, places.starts, ent)
         if scene is not None:
             ent.country, ent.source = scene.country, ent.source + f" + scene {scene.source}"
         elif home is not None:

@@ -92,7 +92,7 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
     s0, s1 = sentence
     if tr.pos == "noun":
         return _noun_roles(ctx, r, groups, (c0, c1), sentence)
-    if tr.pos == "verb" and (is_passive(ctx, r) or _unvowelled_passive(ctx, r, groups, c0, c1)):
+    if tr.pos == "verb" and (is_passive(ctx, r.hit) or _unvowelled_passive(ctx, r, groups, c0, c1)):
         # "قُتل عنصر في حزب الله", "الصحافية قد اعتُقلت": the noun is the patient, the agent unsaid.
         patient = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens) \
             or subject_adjacent(groups, ctx.toks, r.t, c0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rasd.extraction.context import Context, clause_of
 from rasd.lexicons.actors import ambiguous_forms
@@ -222,10 +223,10 @@ def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
     return before in _TOPIC_WORDS
 
 
-def is_passive(ctx: Context, r: Reading) -> bool:
+def is_passive(ctx: Context, hit: Hit[Any]) -> bool:
     """A past passive as careful outlets print it: damma on the first letter (قُتل، أُبلغ) or,
     in form VIII, on the third (اعتُقلت). An imperfect's damma (تُفرج) is active form IV."""
-    original = ctx.doc.fspan(r.hit.start, r.hit.end).text
+    original = ctx.doc.fspan(hit.start, hit.end).text
     letters = [(i, ch) for i, ch in enumerate(original) if ch.isalpha()]
     if len(letters) < 3:
         return False

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rasd.doc import Doc, Entity, Statement
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
+from rasd.extraction.readings import is_passive
 from rasd.extraction.roles import Group, main_subject, subject_adjacent, subject_after, subject_before
 from rasd.lexicons.triggers import Cue, cue_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
@@ -87,10 +88,26 @@ def _cue_hits(doc: Doc, ctx: Context) -> _Cues:
     for hit in longest(cue_matcher().find(doc.norm.text)):
         t0, t1 = ctx.token_range(hit.word_start, hit.end)
         cue = _choose(hit)
-        fits = proclitics_fit(hit.prefix, cue.pos == "verb")
+        fits = proclitics_fit(hit.prefix, cue.pos == "verb") and not _adjectival(ctx, hit, cue, t0) \
+            and not (cue.pos == "verb" and is_passive(ctx, hit))  # "أُبلغت الحكومة": told, not telling
         if fits and not ctx.excluded_at(t0) and not ctx.in_actor(t0, t1):
             out.append(_CueHit(t0, t1, hit, cue))
     return _Cues(out)
+
+
+def _adjectival(ctx: Context, hit: Hit[Cue], cue: Cue, t0: int) -> bool:
+    """"مواقع غير معلنة", "أنباء غير مؤكدة", "من المؤكد أن": a participle after غير or with
+    the article describes; it reports no one's words."""
+    if "participle" not in (cue.kind, cue.pos):
+        return False
+    return "ال" in hit.prefix or (t0 > 0 and ctx.toks[t0 - 1].text == "غير")
+
+
+def _negated_verb(cue: Cue) -> bool:
+    """"لم يستبعد", "لا يستبعد": a negated verb, whose subject is found as a verb's is."""
+    words = cue.lemma.split()
+    return cue.kind == "phrase" and len(words) == 2 and words[0] in ("لم", "لا", "لن") \
+        and words[1][:1] in ("ي", "ت")
 
 
 def _content_start(ctx: Context, t1: int, s1: int) -> int:
@@ -110,7 +127,7 @@ def _speaker(ctx: Context, h: _CueHit, groups: list[Group], sentence: tuple[int,
     if cue.pos == "verb" and t1 < s1 and ctx.toks[t1].text in _LATTER:
         g = next((g for g in reversed(groups) if g.t1 <= t0), None)  # "فيما قالت الأخيرة"
         return g, "latter"
-    if cue.kind == "verb" and cue.pos == "verb":
+    if (cue.kind == "verb" and cue.pos == "verb") or _negated_verb(cue):
         g = subject_adjacent(groups, ctx.toks, t0, s0)
         if g is not None:
             return g, "svo"
