@@ -134,7 +134,7 @@ def test_a_counted_part_of_the_object_names_whose_men_were_released() -> None:
 def test_a_future_response_is_a_threat_and_a_reply_is_not() -> None:
     e = _one("وقال نتنياهو إن إسرائيل سترد \"بقوة\" على أي خرق من جانب حزب الله.", "THREATEN")
     assert {a.country for a in e.actor} == {"ISR"} and "LBN" in {r.country for r in e.recipient}
-    assert e.modality == "future"
+    assert e.modality == "asserted"  # the threat is made now; what it threatens lies ahead
     assert not [x for x in _events("وردّ وزير الخارجية المصري على أسئلة الصحفيين في القاهرة.")
                 if x.type == "THREATEN"]
 
@@ -389,3 +389,17 @@ def test_a_nisba_after_a_preposition_is_not_the_nouns_adjective() -> None:
     """"المدنيين في قصف روسي": روسي describes the shelling, not the civilians."""
     e = _one("قتل عشرات المدنيين في قصف روسي على إدلب.", "ASSAULT")
     assert {a.country for a in e.actor} == {"RUS"} and "RUS/CVL" not in _codes(e.recipient)
+
+
+def test_a_conditional_threat_is_still_a_threat_made() -> None:
+    e = _one("وهددت فرنسا وبريطانيا وألمانيا بإعادة فرض العقوبات على إيران إذا لم تتراجع عن التخصيب.", "THREATEN")
+    assert e.modality == "asserted"
+
+
+def test_a_denial_stops_at_the_circumstantial_participle_after_it() -> None:
+    """"نفى … أن يكون الجهاز قد استهدف …، متهماً الطرف الآخر": the accusation is not denied."""
+    events = _events("نفى المتحدث باسم الجيش السوداني أن تكون قواته قد قصفت الأحياء السكنية، "
+                     "متهماً قوات الدعم السريع بالبدء في إطلاق النار.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].modality == "asserted"
+

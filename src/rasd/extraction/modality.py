@@ -67,6 +67,10 @@ def modality_of(ctx: Context, t: int, hit: Hit[Trigger], trigger: Trigger, claus
         modes.add("historical")
     elif age is not None and age <= _RECENT:
         modes.discard("historical")  # dated within weeks of publication: news, not background
+    if trigger.type == "THREATEN":
+        # A threat speaks of a conditional future act; the threat itself is made now ("سترد",
+        # "هددت … إذا لم تتراجع"), as offering is (GUIDE: the act of offering is asserted).
+        modes -= {"future", "hypothetical"}
     return next((m for m in _PRIORITY if m in modes), "asserted")
 
 

@@ -358,7 +358,9 @@ def _add(doc: Doc, ctx: Context, h: _CueHit, group: Group, groups: list[Group], 
     about, about_by = None, None
     if stance == "deny":
         # "نفت مسؤوليتها عن الهجوم، واتهمت الجيش …": the denial stops where a new act begins.
-        ctx.denials.append((t1, ctx.conjoined_end(t1, s1)))
+        # … or at a circumstantial participle ("…، متهماً الطرف الآخر"), which asserts.
+        circumstance = next((o.t0 for o in hits.between(t1, s1) if "participle" in (o.cue.kind, o.cue.pos)), s1)
+        ctx.denials.append((t1, min(ctx.conjoined_end(t1, s1), circumstance)))
         about, about_by = _referenced(doc, ctx, groups, t1, s1), "reference"
         if about is None:
             # The search ends where the next report begins ("…، معتبرة أن المفرج عنهم …").
