@@ -403,3 +403,10 @@ def test_a_denial_stops_at_the_circumstantial_participle_after_it() -> None:
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and accuse[0].modality == "asserted"
 
+
+
+def test_a_date_a_participle_gives_its_noun_does_not_date_the_main_event() -> None:
+    """"الموقعة عام 1974" dates the agreement, not the demand of the sentence."""
+    e = _one("وطالبت وزارة الخارجية السورية مجلس الأمن بإلزام إسرائيل بالانسحاب، مؤكدة التزام دمشق "
+             "باتفاقية فض الاشتباك الموقعة عام 1974.", "REQUEST", "2024-12-10")
+    assert e.date is None and e.modality == "asserted"

@@ -25,6 +25,7 @@ _LOCATIVE_WORDS = frozenset({
     "في", "وفي", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل",
     "الي", "عند", "مدينه", "بلده", "منطقه", "محافظه", "العاصمه", "ولايه", "مخيم",
 })
+_ATTRIBUTIVE = ("الموقع", "المبرم", "الصادر", "المؤرخ", "المنعقد", "المعقود")  # + ة، ين …
 _QUOTE = re.compile(r'"[^"\n]{1,600}"')
 # Words that open reported content ("قال إن …", "أكد أنها …", "أفاد بأنهم …"), folded.
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "بانهما"})
@@ -46,6 +47,9 @@ class Context:
     clauses: list[tuple[int, int]] = field(default_factory=list)
     excluded: list[tuple[int, int]] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    # Dates that belong to a noun through a participle ("المعاهدة الموقعة عام 1994"): token of
+    # the date → token of that participle, the one event they may date.
+    attributive: dict[int, int] = field(default_factory=dict)
     places: list[tuple[int, int, Place]] = field(default_factory=list)
     modifiers: list[tuple[int, str]] = field(default_factory=list)
     subjects: list[tuple[int, Group]] = field(default_factory=list)
@@ -145,7 +149,7 @@ class Context:
     def date_near(self, t: int, clause: tuple[int, int], sentence: tuple[int, int]) -> DateMention | None:
         """The date of the trigger's clause, else the nearest one in its sentence."""
         for lo, hi in (clause, sentence):
-            inside = self.within(self.dates, lo, hi)
+            inside = [x for x in self.within(self.dates, lo, hi) if self.attributive.get(x[0], t) == t]
             if inside:
                 return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
         return None
@@ -206,6 +210,7 @@ def build_context(doc: Doc) -> Context:
     ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))
                     for s in doc.excluded]
     ctx.dates = [(ctx.token_at(doc.norm.to_folded(d.span.start)), d) for d in doc.dates]
+    ctx.attributive = _attributive_dates(toks, ctx.dates)
     ctx.date_tokens = frozenset(t for d in doc.dates for t in range(
         *ctx.token_range(doc.norm.to_folded(d.span.start), doc.norm.to_folded(d.span.end))))
     in_line = doc.layers.get("dateline_places", [])
@@ -220,6 +225,16 @@ def build_context(doc: Doc) -> Context:
     ctx.markers = [(ctx.token_at(h.word_start), m) for h in modality_matcher().find(text) for m in h.values]
     doc.layers["context"] = ctx
     return ctx
+
+
+def _attributive_dates(toks: list[Token], dates: list[tuple[int, DateMention]]) -> dict[int, int]:
+    """Dates right after a participle that qualifies a noun ("الموقعة عام 1974", "المبرم في 2015")."""
+    out: dict[int, int] = {}
+    for t, _ in dates:
+        back = 2 if t >= 2 and toks[t - 1].text == "في" else 1  # "الموقعة عام 1974", "المبرم في 2015"
+        if t >= back and toks[t - back].text.startswith(_ATTRIBUTIVE):
+            out[t] = t - back
+    return out
 
 
 def _containing(ranges: list[tuple[int, int]], at: list[int], t: int) -> tuple[int, int]:
