@@ -410,3 +410,12 @@ def test_a_date_a_participle_gives_its_noun_does_not_date_the_main_event() -> No
     e = _one("وطالبت وزارة الخارجية السورية مجلس الأمن بإلزام إسرائيل بالانسحاب، مؤكدة التزام دمشق "
              "باتفاقية فض الاشتباك الموقعة عام 1974.", "REQUEST", "2024-12-10")
     assert e.date is None and e.modality == "asserted"
+
+
+def test_an_undated_act_told_next_goes_on_with_the_day_before_it() -> None:
+    text = ("قُتل عنصر في حزب الله، اليوم الأحد، جراء غارة شنتها طائرة مسيّرة إسرائيلية على سيارة في "
+            "بلدة الناقورة. وفي وقت لاحق، قصف حزب الله موقعاً عسكرياً إسرائيلياً قرب الحدود.\n\n"
+            "ونشر الجيش اللبناني قوات إضافية في الجنوب.")
+    by_trigger = {e.trigger.text: e for e in _events(text, "2024-03-17")}
+    assert by_trigger["قصف"].date is not None and by_trigger["قصف"].date.value == "2024-03-17"
+    assert by_trigger["نشر"].date is None  # a new paragraph does not go on with that day

@@ -110,6 +110,7 @@ def find_events(doc: Doc) -> None:
         _threat_target(event, events)
         # PLOVER events have an actor: a target alone ("الهجوم الذي استهدف دورية") is not coded.
         if any(e.country for e in event.actor) and not _lone_meeting(event, rule):
+            _carry_date(doc, event, events)
             events.append(event)
             if event.modality == "historical":
                 ctx.historical.append(r.t)
@@ -239,6 +240,18 @@ def _event(doc: Doc, ctx: Context, r: Reading, actor: Group | None, recipient: G
                  trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,
                  rule=f"{tr.source} {tr.lemma} [{tr.pos}; {rule}]", date=date, location=place,
                  mentions=[Mention(trigger, clause_span, rule)])
+
+
+def _carry_date(doc: Doc, event: Event, events: list[Event]) -> None:
+    """An undated act told right after a dated one goes on with its day: "قُتل عنصر …، اليوم
+    الأحد … وفي وقت لاحق، أعلن الحزب أنه استهدف …" — within a paragraph, and a day, not a year
+    of background."""
+    if event.date is not None or event.modality != "asserted" or not events:
+        return
+    prev = events[-1]
+    if prev.date is not None and prev.date.precision == "day" and prev.modality == "asserted" \
+            and "\n" not in doc.text[prev.trigger.end:event.trigger.start]:
+        event.date = prev.date
 
 
 def _other_party(groups: list[Group], actor: Group, t: int, s1: int) -> Group | None:
