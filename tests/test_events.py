@@ -419,3 +419,23 @@ def test_an_undated_act_told_next_goes_on_with_the_day_before_it() -> None:
     by_trigger = {e.trigger.text: e for e in _events(text, "2024-03-17")}
     assert by_trigger["قصف"].date is not None and by_trigger["قصف"].date.value == "2024-03-17"
     assert by_trigger["نشر"].date is None  # a new paragraph does not go on with that day
+
+
+def test_where_beats_whither_for_the_venue() -> None:
+    """"المبعوث الخاص إلى اليمن … في العاصمة العمانية مسقط": the meeting was in Muscat."""
+    e = _one("التقى المبعوث الأممي الخاص إلى اليمن هانس غروندبرغ، أمس الثلاثاء في العاصمة العمانية "
+             "مسقط، كبير مفاوضي جماعة الحوثي محمد عبد السلام.", "CONSULT")
+    assert e.location is not None and e.location.country == "OMN"
+
+
+def test_a_place_introduced_inside_a_party_is_still_a_place() -> None:
+    found = _events("أعادت إيران، اليوم الثلاثاء، فتح سفارتها في الرياض بعد قطيعة دامت سبع سنوات، تنفيذاً "
+                    "للاتفاق الذي وقعه البلدان في بكين.")
+    e = next(e for e in found if e.trigger.text == "فتح سفارتها")
+    assert e.location is not None and e.location.name == "Riyadh"
+
+
+def test_a_place_of_a_later_proposition_is_not_the_venue() -> None:
+    found = _events("ووقعت مصر والأردن اتفاقاً للتعاون في مجال الطاقة، فيما تظاهر محتجون في عمّان.")
+    signed = [e for e in found if e.trigger.text == "وقعت"]
+    assert signed and (signed[0].location is None or signed[0].location.name != "Amman")

@@ -19,8 +19,9 @@ from rasd.extraction.actors import ActorMention
 from rasd.extraction.roles import Group, groups_in, word_counts
 from rasd.lexicons.triggers import Marker, Support, modality_matcher, support_matcher
 from rasd.text.matcher import longest, proclitics_fit, without_proclitic
-from rasd.text.segment import Token, clauses, range_index
+from rasd.text.segment import CONNECTIVES, Token, clauses, range_index
 
+_AT, _TOWARDS, _NOWHERE = 0, 1, 2  # how a place is introduced, best first
 _LOCATIVE_WORDS = frozenset({
     "في", "وفي", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل",
     "الي", "عند", "مدينه", "بلده", "منطقه", "محافظه", "العاصمه", "ولايه", "مخيم",
@@ -160,18 +161,37 @@ class Context:
         location (في، بـ، قرب …), else the nearest city or region; a bare country name is
         a party ("بين تركيا والنظام السوري"), not a location."""
         taken = [(m.t0, m.t1) for g in (actor, recipient) if g for m in g.members]
-        inside = [(p0, p, self._locative(p0)) for p0, p1, p in self.within(self.places, *sentence)
-                  if not any(a <= p0 and p1 <= b for a, b in taken)]
+        own = clause_of(self, t)
+        # A place inside a party's name is no location ("بين تركيا والنظام السوري") unless it
+        # is introduced as one ("سفارتها في الرياض"); nor is one in a later proposition ("…،
+        # إلا أن القتال لم يتوقف في الخرطوم").
+        inside = [(p0, p, rank) for p0, p1, p in self.within(self.places, *sentence)
+                  if ((rank := self._locative(p0)) == _AT or not any(a <= p0 and p1 <= b for a, b in taken))
+                  and not (p0 >= own[1] and self._opens_proposition(clause_of(self, p0)[0]))]
         # Without في/بـ, a country, or a capital standing for its state ("وصفتها أنقرة"), is a party.
-        inside = [x for x in inside if x[2] or (x[1].kind != "country" and not self.in_actor(x[0], x[0] + 1))]
+        inside = [x for x in inside
+                  if x[2] < _NOWHERE or (x[1].kind != "country" and not self.in_actor(x[0], x[0] + 1))]
         if not inside:
             return self.dateline_place
-        return min(inside, key=lambda x: (not x[2], abs(x[0] - t), x[0] < t))[1]
+        return min(inside, key=lambda x: (x[2], abs(x[0] - t), x[0] < t))[1]
 
-    def _locative(self, t: int) -> bool:
+    def _locative(self, t: int) -> int:
+        """How a place is introduced: where (في، بـ، قرب …), whither (إلى: a venue only when
+        nothing says where), or not as a place."""
         word = self.toks[t].text
         prev = self.toks[t - 1].text if t > 0 else ""
-        return word.startswith(("ب", "وب")) or prev in _LOCATIVE_WORDS
+        if t > 1 and prev not in _LOCATIVE_WORDS and prev.endswith(("يه", "ي")) \
+                and self.toks[t - 2].text in _LOCATIVE_WORDS:
+            prev = self.toks[t - 2].text  # "في العاصمة العمانية مسقط": past the adjective
+        if word.startswith(("ب", "وب")) or (prev in _LOCATIVE_WORDS and prev != "الي"):
+            return _AT
+        return _TOWARDS if prev == "الي" else _NOWHERE
+
+    def _opens_proposition(self, c0: int) -> bool:
+        """Whether the clause at c0 opens with a connective ("فيما", "إلا أن") and so says something new."""
+        first = self.toks[c0].text
+        pair = f"{first} {self.toks[c0 + 1].text}" if c0 + 1 < len(self.toks) else first
+        return first in CONNECTIVES or pair in CONNECTIVES
 
     def modifier_after(self, t_end: int) -> Group | None:
         """A nisba right after a noun trigger names its agent: "غارة جوية أمريكية" → USA."""

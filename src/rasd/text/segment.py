@@ -12,8 +12,8 @@ from typing import NamedTuple
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?:(?<!\d[.!?])|(?!\d))[\"')\]]*)")
 # Clauses split at commas and semicolons and before the connectives that open a new
 # proposition; the connective stays with the clause it opens.
-_CLAUSE_BREAK = re.compile(r"[،,;:\s](?:(?<=[،,;:])"
-                           r"|(?=(?:فيما|بينما|في حين|لكن|لكنه|لكنها|غير ان|الا ان|كما|ثم|حيث)\s))")
+CONNECTIVES = ("فيما", "بينما", "في حين", "لكن", "لكنه", "لكنها", "غير ان", "الا ان", "كما", "ثم", "حيث")
+_CLAUSE_BREAK = re.compile(r"[،,;:\s](?:(?<=[،,;:])|(?=(?:" + "|".join(CONNECTIVES) + r")\s))")
 # A token is a word or one punctuation mark (where \w+ fails, \S is a non-word character);
 # captured, so that splitting keeps the tokens.
 _TOKEN = re.compile(r"(\w+|\S)")
