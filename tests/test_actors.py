@@ -157,3 +157,11 @@ def test_the_agency_refers_back_to_the_agency_named_before() -> None:
             "طهران قد تقلص التعاون مع الوكالة.")
     doc = rasd.extract(text, "2024-06-06")
     assert [e.country for e in doc.entities if e.span.text == "الوكالة"] == ["UNO"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("شن الطيران الروسي غارات على ريف إدلب.", "RUS/MIL"),
+    ("أعلنت هيئة الطيران المدني السعودية استئناف الرحلات.", "SAU/GOV"),
+])
+def test_al_tayaran_is_the_air_force_unless_civil(text: str, code: str) -> None:
+    assert code in {e.code for e in actors(text)}
