@@ -439,3 +439,8 @@ def test_a_place_of_a_later_proposition_is_not_the_venue() -> None:
     found = _events("ووقعت مصر والأردن اتفاقاً للتعاون في مجال الطاقة، فيما تظاهر محتجون في عمّان.")
     signed = [e for e in found if e.trigger.text == "وقعت"]
     assert signed and (signed[0].location is None or signed[0].location.name != "Amman")
+
+
+def test_sharaka_fi_takes_part_in_the_meeting() -> None:
+    e = _one("شارك الأردن في قمة الرياض الطارئة بشأن غزة.", "CONSULT")
+    assert {a.country for a in e.actor} == {"JOR"}

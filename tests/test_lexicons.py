@@ -120,5 +120,5 @@ def test_check_finds_each_kind_of_problem(broken_data: Path) -> None:
         ("triggers.tsv:5", "score '-15' not in -10..10"),
         ("triggers.tsv:6", "unknown type 'HELP'"),
         ("cues.tsv", "missing columns ['kind']"),
-        ("support-verbs.tsv:4", "unknown frame 'object' (one of subject|between|receive|by)"),
+        ("support-verbs.tsv:4", "unknown frame 'object' (one of subject|between|receive|by|in)"),
     }

@@ -181,8 +181,12 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     support = ctx.support_before(r.t, s0)
     with_b = r.hit.prefix.lstrip("وف").startswith("ب")
     governed = r.t and (ctx.toks[r.t - 1].text in ("في", "من", "عن") or with_b)
-    if support is not None and support[1].frame == "by":
-        governed = not with_b  # "قامت القوات بقصف": the act comes with ب
+    # "قامت القوات بقصف", "شارك الأردن في قمة": the act comes with its verb's preposition.
+    frame = support[1].frame if support is not None else None
+    if frame == "by":
+        governed = not with_b
+    elif frame == "in":
+        governed = not (r.t and ctx.toks[r.t - 1].text in ("في", "وفي"))
     if support is None or governed or _loose_words(ctx, groups, support[0], r.t) > _SUPPORT_REACH:
         if tr.type in _GENITIVE_AGENT and has_possessive(ctx, r):
             # "وافق وزراء دفاع الحلف، في اجتماعهم أمس، على …": the pronoun is the subject before.

@@ -16,7 +16,7 @@ SECTORS = frozenset({
     "BUS", "REL", "UAF", "CRM", "EDU", "HLH", "LAB", "AGR", "ELI", "NGO", "IGO", "ENV",
 })
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG"})
-SUPPORT_FRAMES = ("subject", "between", "receive", "by")  # who the agent of a support verb's noun is
+SUPPORT_FRAMES = ("subject", "between", "receive", "by", "in")  # who the agent of a support verb's noun is
 # Where a trigger's recipient stands: its direct object or the preposition that introduces it.
 RECIPIENT_SLOTS = frozenset({"obj", "على", "ضد", "مع", "إلى", "ب", "ل", "من", "عن", "في", "بين", "أمام", "نحو",
                              "بحق", "لدى", "حول", "تجاه"})

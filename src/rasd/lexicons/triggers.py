@@ -121,7 +121,7 @@ def modality_matcher() -> Matcher[Marker]:
 @dataclass(frozen=True, slots=True)
 class Support:
     lemma: str
-    frame: str  # subject | between | receive | by (support-verbs.tsv)
+    frame: str  # subject | between | receive | by | in (support-verbs.tsv)
     source: str
 
 
