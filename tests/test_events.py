@@ -444,3 +444,9 @@ def test_a_place_of_a_later_proposition_is_not_the_venue() -> None:
 def test_sharaka_fi_takes_part_in_the_meeting() -> None:
     e = _one("شارك الأردن في قمة الرياض الطارئة بشأن غزة.", "CONSULT")
     assert {a.country for a in e.actor} == {"JOR"}
+
+
+def test_clashes_that_broke_out_between_two_forces_are_theirs() -> None:
+    e = _one("وأفاد شهود عيان بأن اشتباكات عنيفة اندلعت فجر الخميس بين الجيش السوداني وقوات الدعم السريع.",
+             "ASSAULT")
+    assert _codes(e.actor) == {"SDN/MIL", "SDN/REB"}

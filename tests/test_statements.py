@@ -149,3 +149,10 @@ def test_observers_with_no_country_are_no_speaker() -> None:
     said = _said("وقال المتحدث باسم الخارجية الإيرانية إن القرار سياسي. "
                  "ويرى مراقبون أن تفعيل الآلية قد يدفع طهران إلى الانسحاب من المعاهدة.")
     assert [s.cue.text for s in said] == ["قال"]
+
+
+def test_eyewitnesses_speaking_to_an_outlet_are_local_civilians() -> None:
+    said = _said("الخرطوم - قال الجيش السوداني إنه صد هجوماً. وأفاد شهود عيان لوكالة رويترز بأن "
+                 "اشتباكات عنيفة اندلعت في محيط المدينة.")
+    told = _by_cue(said, "أفاد")
+    assert len(told) == 1 and told[0].speaker.code == "SDN/CVL"

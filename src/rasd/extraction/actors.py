@@ -200,9 +200,11 @@ class _Composer:
             # "وزراء دفاع دول حلف شمال الأطلسي": one plain word may stand before an organisation.
             linked = not gap or (len(gap) <= 2 and all(x in _CHAIN_LINKS for x in gap)) \
                 or (len(gap) == 1 and nxt.word.kind == "org" and gap[0].isalpha())
-            # A document ("في بيان") is where something was said, never part of who said it.
+            # A document ("في بيان") is where something was said, never part of who said it;
+            # witnesses or residents speaking to an outlet ("شهود عيان لوكالة رويترز") are not its staff.
             if not linked or nxt.conjoined or nxt.word.kind == "document" \
-                    or not (nxt.word.is_institution or nxt.word.kind == "org"):
+                    or not (nxt.word.is_institution or nxt.word.kind == "org") \
+                    or (chain[-1].word.sector == "CVL" and nxt.hit.prefix.endswith("ل")):
                 break
             chain.append(nxt)
             end = nxt.t1
