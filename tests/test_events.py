@@ -450,3 +450,11 @@ def test_clashes_that_broke_out_between_two_forces_are_theirs() -> None:
     e = _one("وأفاد شهود عيان بأن اشتباكات عنيفة اندلعت فجر الخميس بين الجيش السوداني وقوات الدعم السريع.",
              "ASSAULT")
     assert _codes(e.actor) == {"SDN/MIL", "SDN/REB"}
+
+
+def test_the_pronoun_on_anna_is_the_subject_of_the_verb_after_it() -> None:
+    """"أعلن الوزير أنه سيزور الرياض": the minister visits; Riyadh is visited."""
+    found = _events("أعلن وزير الخارجية الإيراني عباس عراقجي، مساء الأحد، أنه سيزور الرياض الأسبوع المقبل.",
+                    "2024-11-10")
+    visit = next(e for e in found if e.trigger.text == "يزور")
+    assert {a.country for a in visit.actor} == {"IRN"} and {r.country for r in visit.recipient} == {"SAU"}

@@ -40,6 +40,9 @@ _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
 _ONE_SIDE = frozenset({"طرف", "جانب"})
 _RELATIVE_REACH = 3
+# أنّ / إنّ with a pronoun: the verb right after it has that pronoun as its subject.
+_PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "بانهما",
+                                      "وانه", "وانها"})
 _HARM = frozenset({"ASSAULT", "COERCE"})
 # Names are definite by nature, and sites are targets, not the victims a passive reports.
 _NOT_VICTIMS = frozenset({"person", "org", "country", "capital", "seat", "site"})
@@ -101,6 +104,11 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         found = _relative_clause(ctx, r, groups, c1, s1)
         if found is not None:
             return found
+    if r.t and ctx.toks[r.t - 1].text in _PRONOUN_COMPLEMENTIZERS and carried is not None:
+        # "أعلن الوزير أنه سيزور الرياض": the pronoun on أنّ is the subject, the speaker named
+        # before; the noun after the verb is its object.
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)
+        return carried, obj, "pronoun-subject"
     if _conjoined(ctx, r, s0) and carried is not None:
         # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
         # subject, and what follows it is its object.
