@@ -8,6 +8,7 @@ import pytest
 
 import rasd
 from rasd.doc import Doc, Event
+from rasd.evaluation import score
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +64,10 @@ def test_relative_dates_resolve_as_the_issue_states(seed: Doc) -> None:
     values = {d.span.text: d.value for d in seed.dates}
     assert values["الأسبوع الماضي"] == "2023-W16"
     assert values["أوائل أيار/ مايو"] == "2023-05"
+
+
+def test_the_seed_scores_full_marks_with_no_extra_record(seed: Doc, seed_gold: dict[str, Any]) -> None:
+    """Every seed figure at 1.000: nothing missed and, as important, nothing coded beyond the gold."""
+    figures = score([seed_gold], [seed.to_dict()])
+    assert {k: figures[k]["f1"] for k in ("event_type", "event_dyad", "dates", "statements")} == \
+        {"event_type": 1.0, "event_dyad": 1.0, "dates": 1.0, "statements": 1.0}

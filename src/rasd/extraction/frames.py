@@ -30,6 +30,7 @@ from rasd.extraction.roles import (
     subject_before,
 )
 from rasd.lexicons.triggers import Trigger
+from rasd.text.matcher import without_proclitic
 from rasd.text.normalize import fold
 
 # Types whose verbal noun takes its agent as genitive ("انسحاب القوات التركية");
@@ -82,6 +83,18 @@ def _unvowelled_passive(ctx: Context, r: Reading, groups: list[Group], c0: int, 
     return after is None or not after.is_word or after.text in PREPOSITIONS or after.text in _CAUSE_WORDS
 
 
+def _agrees(ctx: Context, complementizer: str, group: Group) -> bool:
+    """Whether the pronoun on أنّ can stand for the group: "أنه" for a masculine head (النظام،
+    الوزير), "أنها" for a state or a feminine one (تركيا، الوزارة); "أنها" after "النظام
+    السوري" points to something else ("شدد النظام على أنها بحثت": the talks)."""
+    if complementizer.endswith(("هم", "هما")):
+        return True
+    m = group.members[0]
+    head = without_proclitic(ctx.toks[m.t0].text)
+    feminine = (bool(m.heads) and m.heads[0].kind in ("country", "capital")) or head.endswith(("ه", "ات"))
+    return feminine == complementizer.endswith("ها")
+
+
 def _conjoined(ctx: Context, r: Reading, s0: int) -> bool:
     """A verb joined by و/ف to an earlier verb of the same sentence."""
     return r.hit.prefix[:1] in ("و", "ف") and bool(ctx.within(ctx.subjects, s0, r.t))
@@ -104,7 +117,8 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         found = _relative_clause(ctx, r, groups, c1, s1)
         if found is not None:
             return found
-    if r.t and ctx.toks[r.t - 1].text in _PRONOUN_COMPLEMENTIZERS and carried is not None:
+    if r.t and ctx.toks[r.t - 1].text in _PRONOUN_COMPLEMENTIZERS and carried is not None \
+            and _agrees(ctx, ctx.toks[r.t - 1].text, carried):
         # "أعلن الوزير أنه سيزور الرياض": the pronoun on أنّ is the subject, the speaker named
         # before; the noun after the verb is its object.
         obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)
