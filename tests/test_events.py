@@ -458,3 +458,15 @@ def test_the_pronoun_on_anna_is_the_subject_of_the_verb_after_it() -> None:
                     "2024-11-10")
     visit = next(e for e in found if e.trigger.text == "يزور")
     assert {a.country for a in visit.actor} == {"IRN"} and {r.country for r in visit.recipient} == {"SAU"}
+
+
+def test_lakinnahu_carries_the_speaker_as_subject() -> None:
+    """"قال المتحدث الفرنسي …، لكنه شدد على …": the spokesman insists, not the country named last."""
+    e = _one("قال المتحدث باسم الحكومة الفرنسية إن بلاده تحترم سيادة الجزائر، لكنه شدد على ضرورة "
+             "التعاون في مجال ترحيل المهاجرين.", "REQUEST", "2025-01-15")
+    assert {a.country for a in e.actor} == {"FRA"}
+
+
+def test_in_the_field_of_names_a_topic() -> None:
+    assert not [e for e in _events("بحث الوزيران التعاون في مجال ترحيل المهاجرين غير النظاميين.")
+                if e.type == "COERCE"]

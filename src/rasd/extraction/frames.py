@@ -41,9 +41,9 @@ _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
 _ONE_SIDE = frozenset({"طرف", "جانب"})
 _RELATIVE_REACH = 3
-# أنّ / إنّ with a pronoun: the verb right after it has that pronoun as its subject.
+# أنّ / إنّ / لكنّ with a pronoun: the verb right after it has that pronoun as its subject.
 _PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "بانهما",
-                                      "وانه", "وانها"})
+                                      "وانه", "وانها", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها"})
 _HARM = frozenset({"ASSAULT", "COERCE"})
 # Names are definite by nature, and sites are targets, not the victims a passive reports.
 _NOT_VICTIMS = frozenset({"person", "org", "country", "capital", "seat", "site"})

@@ -20,7 +20,7 @@ from rasd.text.matcher import Hit, proclitics_fit
 from rasd.text.normalize import fold
 
 _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "ملف", "الي", "علي", "عن", "اجل", "اطار", "سبل",
-                          "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات",
+                          "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات", "مجال",
                           # a time reference, not a report: "بعد سنوات من العداء خلال الحرب"
                           "خلال", "منذ", "اثناء", "طيله", "عقب", "قبيل", "بعد", "قبل",
                           # an instrument already in force, not a new act: "بموجب التفاهم التركي الروسي"
