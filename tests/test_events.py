@@ -470,3 +470,23 @@ def test_lakinnahu_carries_the_speaker_as_subject() -> None:
 def test_in_the_field_of_names_a_topic() -> None:
     assert not [e for e in _events("بحث الوزيران التعاون في مجال ترحيل المهاجرين غير النظاميين.")
                 if e.type == "COERCE"]
+
+
+def test_a_verb_conjoined_inside_reported_content_shares_the_contents_subject() -> None:
+    text = ("وقالت مصادر محلية إن قوة إسرائيلية خاصة تسللت إلى المخيم واشتبكت مع مسلحين فلسطينيين، "
+            "قبل أن تنسحب تحت غطاء من الطائرات المسيرة.")
+    acts = [e for e in _events(text, "2024-09-02") if e.type in ("ASSAULT", "RETREAT")]
+    assert acts and all({a.country for a in e.actor} == {"ISR"} for e in acts), \
+        [(e.type, _codes(e.actor)) for e in acts]
+
+
+def test_a_force_is_an_actor_only_with_its_nationality() -> None:
+    assert not [e for e in _events("وقال نتنياهو إن إسرائيل سترد بقوة على أي هجوم.")
+                if any(a.sector == "MIL" and a.country == "ISR" for a in e.actor)]
+
+
+def test_the_object_of_a_purpose_masdar_is_aimed_at_not_reported() -> None:
+    text = ("وأدانت الرئاسة الفلسطينية \"الجريمة\"، محملة الحكومة الإسرائيلية المسؤولية الكاملة عن "
+            "التصعيد، وطالبت المجتمع الدولي بالتدخل العاجل لوقف العدوان.")
+    found = _events(text)
+    assert "ACCUSE" in [e.type for e in found] and "ASSAULT" not in [e.type for e in found]

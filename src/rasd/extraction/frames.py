@@ -95,6 +95,18 @@ def _agrees(ctx: Context, complementizer: str, group: Group) -> bool:
     return feminine == complementizer.endswith("ها")
 
 
+def _reported_subject(ctx: Context, groups: list[Group], t: int, carried: Group) -> Group:
+    """"قالت مصادر إن قوة إسرائيلية تسللت إلى المخيم واشتبكت مع مقاومين": a verb conjoined
+    inside reported content shares the content's subject, not the speaker's."""
+    i = bisect_left(ctx.complementizers, t) - 1
+    if i < 0 or ctx.complementizers[i] <= carried.t0:
+        return carried
+    # The content's subject opens it, right after أنّ/إنّ.
+    opened = ctx.complementizers[i] + 1
+    return next((g for g in groups if opened <= g.t0 <= opened + 1 and g.t1 <= t and not g.prep and not g.weak),
+                carried)
+
+
 def _conjoined(ctx: Context, r: Reading, s0: int) -> bool:
     """A verb joined by و/ف to an earlier verb of the same sentence."""
     return r.hit.prefix[:1] in ("و", "ف") and bool(ctx.within(ctx.subjects, s0, r.t))
@@ -124,6 +136,7 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)
         return carried, obj, "pronoun-subject"
     if _conjoined(ctx, r, s0) and carried is not None:
+        carried = _reported_subject(ctx, groups, r.t, carried)
         # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
         # subject, and what follows it is its object.
         obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)

@@ -220,7 +220,10 @@ def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
     if hit.prefix.lstrip("وف").startswith("ل"):
         return True
     before = ctx.toks[t0 - 1].text if t0 > 0 else ""
-    return before in _TOPIC_WORDS
+    # "لوقف العدوان", "لإنهاء الحرب": the object of a purpose masdar is what is aimed at.
+    purpose = before.startswith("ل") and not before.startswith("لل") and len(before) > 3 \
+        and (t0 - 1) not in ctx.actor_tokens
+    return before in _TOPIC_WORDS or purpose
 
 
 def is_passive(ctx: Context, hit: Hit[Any]) -> bool:
