@@ -490,3 +490,9 @@ def test_the_object_of_a_purpose_masdar_is_aimed_at_not_reported() -> None:
             "التصعيد، وطالبت المجتمع الدولي بالتدخل العاجل لوقف العدوان.")
     found = _events(text)
     assert "ACCUSE" in [e.type for e in found] and "ASSAULT" not in [e.type for e in found]
+
+
+def test_kana_subject_adjective_qad_verb_keeps_the_subject() -> None:
+    e = _one("وكانت طائرة أمريكية مسيرة قد اغتالت قائد فيلق القدس الإيراني قاسم سليماني قرب مطار بغداد.",
+             "ASSAULT", "2020-01-05")
+    assert {a.country for a in e.actor} == {"USA"} and {r.country for r in e.recipient} == {"IRN"}

@@ -127,8 +127,11 @@ def subject_adjacent(groups: list[Group], toks: list[Token], t: int, start: int)
     ("الجزائر كانت قد حذّرت"); "النظام على أنها بحثت" has its own pronoun subject."""
     for g in reversed(groups):
         if g.t1 <= t and not g.weak:
-            gap = toks[g.t1:t]
-            if g.t0 >= start and not g.prep and len(gap) <= 2 and all(x.text in _AUXILIARIES for x in gap):
+            gap = [x.text for x in toks[g.t1:t]]
+            loose = sum(x not in _AUXILIARIES for x in gap)
+            # "وكانت طائرة أمريكية مسيرة قد اغتالت": before قد, the subject may trail an adjective.
+            fits = loose == 0 or (loose == 1 and gap[-1] in ("قد", "وقد") and gap[0] not in _AUXILIARIES)
+            if g.t0 >= start and not g.prep and len(gap) <= 2 and fits:
                 return g
             return None
     return None
