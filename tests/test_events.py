@@ -496,3 +496,15 @@ def test_kana_subject_adjective_qad_verb_keeps_the_subject() -> None:
     e = _one("وكانت طائرة أمريكية مسيرة قد اغتالت قائد فيلق القدس الإيراني قاسم سليماني قرب مطار بغداد.",
              "ASSAULT", "2020-01-05")
     assert {a.country for a in e.actor} == {"USA"} and {r.country for r in e.recipient} == {"IRN"}
+
+
+def test_a_masdar_with_a_lam_object_has_its_agent_as_genitive() -> None:
+    """"اقتحام بن غفير للمسجد الأقصى": Ben-Gvir stormed; the League only condemned."""
+    found = _events("دانت جامعة الدول العربية اقتحام الوزير الإسرائيلي إيتمار بن غفير للمسجد الأقصى.")
+    storm = next(e for e in found if e.trigger.text == "اقتحام")
+    assert {a.country for a in storm.actor} == {"ISR"}
+
+
+def test_the_condemner_is_not_the_agent_of_what_it_condemns() -> None:
+    found = _events("أدانت مصر اعتقال الصحفيين الأجانب في المدينة.")
+    assert [e.type for e in found] == ["ACCUSE"]

@@ -83,6 +83,14 @@ def _unvowelled_passive(ctx: Context, r: Reading, groups: list[Group], c0: int, 
     return after is None or not after.is_word or after.text in PREPOSITIONS or after.text in _CAUSE_WORDS
 
 
+def _object_with_lam(ctx: Context, genitive: Group, groups: list[Group]) -> bool:
+    """A verbal noun whose genitive is followed by a لـ-object ("اقتحام بن غفير للمسجد"): the
+    masdar takes its agent as genitive and its object with لـ."""
+    if genitive.t1 >= len(ctx.toks):
+        return False
+    return ctx.toks[genitive.t1].text.startswith("لل") or any(g.t0 == genitive.t1 and g.prep == "ل" for g in groups)
+
+
 def _agrees(ctx: Context, complementizer: str, group: Group) -> bool:
     """Whether the pronoun on أنّ can stand for the group: "أنه" for a masculine head (النظام،
     الوزير), "أنها" for a state or a feminine one (تركيا، الوزارة); "أنها" after "النظام
@@ -199,7 +207,15 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     if nxt is not None and not nxt.prep:
         if tr.type in _GENITIVE_AGENT or "obj" not in tr.recipient:
             return nxt, recipient if recipient is not nxt else None, "noun-genitive-agent"
-        return subject_before(groups, r.t, s0), nxt, "noun-genitive-patient"
+        if _object_with_lam(ctx, nxt, groups):
+            # "اقتحام بن غفير للأقصى": with its object behind لـ, the genitive is the agent.
+            target = next((g for g in groups if g.t0 >= nxt.t1 and g.prep == "ل"), None)
+            return nxt, target, "noun-genitive-agent-lam"
+        agent = subject_before(groups, r.t, s0)
+        if agent is not None and any(g is agent for _, g in ctx.within(ctx.subjects, clause[0], r.t)):
+            # "أدانت مصر اعتقال الصحفيين": the arrest is the condemnation's object, not Egypt's act.
+            agent = None
+        return agent, nxt, "noun-genitive-patient"
     modifier = ctx.modifier_after(r.t_end)
     if modifier is not None:
         return modifier, recipient, "noun-nisba-agent"
