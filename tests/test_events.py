@@ -508,3 +508,11 @@ def test_a_masdar_with_a_lam_object_has_its_agent_as_genitive() -> None:
 def test_the_condemner_is_not_the_agent_of_what_it_condemns() -> None:
     found = _events("أدانت مصر اعتقال الصحفيين الأجانب في المدينة.")
     assert [e.type for e in found] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("أجرت إيران مناورات عسكرية في مياه الخليج.", "MOBILIZE"),
+    ("أجرت روسيا والصين مناورات بحرية مشتركة في بحر اليابان.", "COOPERATE"),
+])
+def test_exercises_alone_show_force_and_joint_ones_cooperate(text: str, kind: str) -> None:
+    assert [e.type for e in _events(text)] == [kind]
