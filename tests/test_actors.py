@@ -165,3 +165,12 @@ def test_the_agency_refers_back_to_the_agency_named_before() -> None:
 ])
 def test_al_tayaran_is_the_air_force_unless_civil(text: str, code: str) -> None:
     assert code in {e.code for e in actors(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقعت مالي والنيجر اتفاقاً أمنياً.", {"MLI", "NER"}),
+    ("اجتمع قادة النيجر ومالي في نيامي.", {"NER", "MLI"}),
+    ("نشب نزاع مالي بين الشركتين.", set()),
+])
+def test_mali_is_a_state_next_to_other_states_and_financial_otherwise(text: str, expected: set[str]) -> None:
+    assert {e.country for e in actors(text) if e.country} == expected

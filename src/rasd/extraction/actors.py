@@ -163,8 +163,20 @@ class _Composer:
             return i + 1
         if kind in ("country", "capital") and self._is_location(w):
             return i + 1
+        if w.word.ambiguous and not self._among_states(i):
+            return i + 1  # "نزاع مالي" is financial; "مالي والنيجر" are states
         self._add(w, w.t1, w.word.country, w.word.sector, f"{w.word.source} {kind}", w.word.name)
         return i + 1
+
+    def _among_states(self, i: int) -> bool:
+        """Whether word i is joined by و to an unambiguous state name next to it."""
+        w = self.words[i]
+        nxt = self.words[i + 1] if i + 1 < len(self.words) else None
+        prev = self.words[i - 1] if i > 0 else None
+        return (nxt is not None and nxt.word.kind == "country" and not nxt.word.ambiguous and nxt.conjoined
+                and not self._gap(w.t1, nxt.t0)) \
+            or (prev is not None and prev.word.kind == "country" and not prev.word.ambiguous and w.conjoined
+                and self._gap(prev.t1, w.t0) in ([], ["،"], [","]))
 
     def _is_location(self, w: _Word) -> bool:
         """"في العاصمة العمانية مسقط", "بمدينة طرابلس": a place, not a state acting."""

@@ -98,6 +98,7 @@ def actor_matcher() -> Matcher[ActorWord]:
     """One matcher over every actor word form."""
     skip = ambiguous_forms()
     words = _country_words() + _institution_words() + _org_words() + _person_words()
-    # An ambiguous nisba is kept, flagged: after an institution ("الجيش المالي") it is a nationality.
+    # An ambiguous nisba or country name is kept, flagged: after an institution ("الجيش المالي")
+    # it is a nationality, next to other states ("مالي والنيجر") a state.
     return Matcher((form, replace(word, ambiguous=True) if form in skip else word) for form, word in words
-                   if form not in skip or word.kind == "nisba")
+                   if form not in skip or word.kind in ("nisba", "country"))
