@@ -516,3 +516,10 @@ def test_the_condemner_is_not_the_agent_of_what_it_condemns() -> None:
 ])
 def test_exercises_alone_show_force_and_joint_ones_cooperate(text: str, kind: str) -> None:
     assert [e.type for e in _events(text)] == [kind]
+
+
+def test_a_form_three_masdar_after_a_comma_is_the_participle_of_the_subject() -> None:
+    """"، مطالبة باريس بتوضيحات": the ministry demands of Paris, not Paris demands."""
+    found = _events("وذكرت وزارة الخارجية الجزائرية أنها أبلغت السفير رفضها، مطالبة باريس بتوضيحات رسمية.")
+    demand = next(e for e in found if e.type == "REQUEST")
+    assert {a.country for a in demand.actor} == {"DZA"} and {r.country for r in demand.recipient} == {"FRA"}

@@ -137,6 +137,11 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         found = _relative_clause(ctx, r, groups, c1, s1)
         if found is not None:
             return found
+    if tr.pos == "participle" and carried is not None:
+        # "، متهماً الطرف الآخر", "، مطالبة باريس بتوضيحات": a circumstantial participle goes
+        # on with the sentence's subject; the noun after it is its object.
+        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)
+        return carried, obj, "participle-subject"
     if r.t and ctx.toks[r.t - 1].text in _PRONOUN_COMPLEMENTIZERS and carried is not None \
             and _agrees(ctx, ctx.toks[r.t - 1].text, carried):
         # "أعلن الوزير أنه سيزور الرياض": the pronoun on أنّ is the subject, the speaker named

@@ -9,7 +9,7 @@ and whether it carries an object pronoun (يطالبها).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -124,6 +124,8 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
         return None
     if ctx.doc.norm.text[hit.word_start:hit.end] in ambiguous_forms():
         return None  # "فيصل" is a name, not ف + يصل
+    if trigger.pos == "noun" and _circumstantial_masdar(ctx, hit, trigger, t0):
+        trigger = replace(trigger, pos="participle")
     if not _fits_form(ctx, hit, trigger):
         return None
     if trigger.future_only and "س" not in hit.prefix and (t0 == 0 or ctx.toks[t0 - 1].text not in ("سوف", "لن")):
@@ -151,6 +153,14 @@ def _describes_noun(ctx: Context, t0: int, noun_ends: set[int]) -> bool:
 
 def _indefinite_adjective(word: str) -> bool:
     return word.endswith(("يه", "يين", "يات")) and not word.startswith(("ال", "وال"))
+
+
+def _circumstantial_masdar(ctx: Context, hit: Hit[Trigger], trigger: Trigger, t0: int) -> bool:
+    """"، مطالبة باريس بتوضيحات": after a comma, a form-III masdar (مفاعلة) taking an object is
+    the participle of the same spelling (مُطالِبةً), going on with the sentence's subject."""
+    form = ctx.doc.norm.text[hit.start:hit.end]
+    return not hit.prefix and t0 > 0 and ctx.toks[t0 - 1].text in ("،", ",") and form.startswith("م") \
+        and form.endswith(("ه", "ا")) and len(form) >= 5 and "obj" in trigger.recipient
 
 
 def _circumstantial(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
