@@ -11,13 +11,15 @@ from functools import cache
 
 from rasd.lexicons.loader import read_lexicon
 from rasd.text.normalize import fold, fold_text
+from rasd.text.segment import SPACE_CLASS
 
 _LINE = re.compile(r"[^\n]+")
 _EDGE_PUNCT = " \t:：.،,-–—|»«\"'"
 # A photo caption ends with its credit in parentheses: "… في موسكو (وزارة الدفاع الروسية)".
 _CAPTION = re.compile(r"\((?:[^()]{2,60})\)\s*$")
 # Tag lines separate items by wide gaps or dashes; a comma-separated line is a sentence.
-_TAG_SEPARATOR = re.compile(r"\s(?:\s+|[-|/]\s)")  # \s{2,} or \s[-|/]\s, one whitespace test per position
+# \s{2,} or \s[-|/]\s, one whitespace test per position
+_TAG_SEPARATOR = re.compile(f"[{SPACE_CLASS}](?:[{SPACE_CLASS}]+|[-|/][{SPACE_CLASS}])")
 
 
 @cache
