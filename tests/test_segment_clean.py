@@ -124,3 +124,13 @@ def test_a_short_sentence_with_commas_is_not_a_tag_line() -> None:
 
     assert debris_reason("وتظاهر آلاف الأردنيين، مساء أمس، في العاصمة عمّان.") is None
     assert debris_reason("سوريا - الأردن - إسرائيل - القنيطرة") == "tags"
+
+
+def test_space_class_is_backslash_s():
+    import re
+    import sys
+
+    from rasd.text.segment import SPACE_CLASS
+
+    spaces = re.compile(f"[{SPACE_CLASS}]")
+    assert all((spaces.match(c) is not None) == c.isspace() for c in map(chr, range(sys.maxunicode + 1)))

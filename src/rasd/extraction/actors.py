@@ -352,7 +352,6 @@ class _Composer:
 
 def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
     starts = list(map(itemgetter(0), toks))
-    index = dict(zip(starts, range(len(starts)), strict=True))
     hits = longest(actor_matcher().find(doc.norm.text))
     # A form naming two countries (عمان: Oman, or Amman for Jordan) goes to the one the
     # document speaks of otherwise.
@@ -364,8 +363,9 @@ def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
     words: list[_Word] = []
     new = tuple.__new__
     for hit in hits:
-        t0 = index.get(hit.word_start)
-        if t0 is not None:
+        # A search per hit: a dict from every token start would cost more than all the hits.
+        t0 = bisect_left(starts, hit.word_start)
+        if t0 < len(starts) and starts[t0] == hit.word_start:
             t1 = bisect_left(starts, hit.end, t0)
             word = hit.values[0] if len(hit.values) == 1 else _choose(hit, named)
             words.append(new(_Word, (hit, t0, max(t1, t0 + 1), word)))

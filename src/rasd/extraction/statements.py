@@ -174,9 +174,12 @@ def _antecedent(ctx: Context, m: ActorMention) -> ActorMention | None:
     stem = _head_stem(ctx, m)
     if stem is None:
         return None
+    toks, text = ctx.toks, ctx.doc.norm.text
     for p in reversed(ctx.mentions):
-        if p.t1 <= m.t0 and not p.weak and not _guessed(p) and any(
-                t.text.endswith(stem) and len(t.text) - len(stem) <= 4 for t in ctx.toks[p.t0:p.t1]):
+        # A word of the mention ends with the stem only if its text holds the stem: one
+        # substring test rules most mentions out without a look at each word.
+        if p.t1 <= m.t0 and not p.weak and not _guessed(p) and stem in text[toks[p.t0].start:toks[p.t1 - 1].end] \
+                and any(t.text.endswith(stem) and len(t.text) - len(stem) <= 4 for t in toks[p.t0:p.t1]):
             return p
     return None
 

@@ -11,13 +11,15 @@ from functools import cache
 
 from rasd.lexicons.loader import read_lexicon
 from rasd.text.normalize import fold, fold_text
+from rasd.text.segment import SPACE_CLASS
 
 _LINE = re.compile(r"[^\n]+")
 _EDGE_PUNCT = " \t:：.،,-–—|»«\"'"
 # A photo caption ends with its credit in parentheses: "… في موسكو (وزارة الدفاع الروسية)".
 _CAPTION = re.compile(r"\((?:[^()]{2,60})\)\s*$")
 # Tag lines separate items by wide gaps or dashes; a comma-separated line is a sentence.
-_TAG_SEPARATOR = re.compile(r"\s(?:\s+|[-|/]\s)")  # \s{2,} or \s[-|/]\s, one whitespace test per position
+# \s{2,} or \s[-|/]\s, one whitespace test per position
+_TAG_SEPARATOR = re.compile(f"[{SPACE_CLASS}](?:[{SPACE_CLASS}]+|[-|/][{SPACE_CLASS}])")
 
 
 @cache
@@ -41,7 +43,11 @@ def _is_caption(line: str) -> bool:
 def debris_reason(line: str) -> str | None:
     """Why a line is debris, or None for body text."""
     # Not the cached `fold`: article lines are long and rarely seen twice.
-    folded = fold_text(line).strip(_EDGE_PUNCT)
+    return _folded_reason(fold_text(line))
+
+
+def _folded_reason(folded: str) -> str | None:
+    folded = folded.strip(_EDGE_PUNCT)
     if not folded:
         return None
     lines, prefixes = _patterns()
@@ -58,8 +64,16 @@ def debris_reason(line: str) -> str | None:
 
 def debris_lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, reason) of every debris line, in original offsets."""
-    return [(m.start(), m.end(), reason) for m in _LINE.finditer(text)
-            if (reason := debris_reason(m.group()))]
+    # Folded once, not line by line: `fold_text` costs a search per folded character, whatever
+    # the length. It maps characters one by one and keeps line breaks, so the folded text has
+    # the lines of the text, in order.
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for line, folded in zip(text.split("\n"), fold_text(text).split("\n"), strict=True):
+        if line and (reason := _folded_reason(folded)):
+            out.append((start, start + len(line), reason))
+        start += len(line) + 1
+    return out
 
 
 # "بيروت - (الأناضول): …", "القاهرة ـ …", "الرباط - هسبريس: …": a place (and source) opening

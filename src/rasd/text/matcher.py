@@ -44,7 +44,6 @@ class Hit(NamedTuple, Generic[T]):
 _START = itemgetter(0)
 _END = itemgetter(1)
 _WORD_START = itemgetter(4)
-_KEY_SPAN = 1 << 40  # above any text offset: an int key (length, start) for `longest`
 
 
 class Matcher(Generic[T]):
@@ -172,12 +171,14 @@ def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
     ends = list(map(_END, hits))
     taken = bytearray(max(ends))
     kept: list[Hit[T]] = []
-    # By length descending, then start: one int per hit (start - end, scaled, plus start), made
-    # by C-level maps, sorts faster than a key tuple.
-    keys = list(map(add, map(mul, map(sub, starts, ends), repeat(_KEY_SPAN)), starts))
+    # By length descending, then start: one int per hit (start - end, scaled above any start,
+    # plus start), made by C-level maps, sorts faster than a key tuple; scaled by the text's
+    # length, not a fixed power of two, the keys stay one-digit ints, which the sort compares
+    # on its fast path.
+    keys = list(map(add, map(mul, map(sub, starts, ends), repeat(len(taken))), starts))
     for i in sorted(range(len(hits)), key=keys.__getitem__):
         start, end = starts[i], ends[i]
-        if taken.find(1, start, end) != -1:
+        if 1 in taken[start:end]:  # a slice and `in` cost less than find's argument parsing
             continue
         kept.append(hits[i])
         taken[start:end] = b"\x01" * (end - start)
