@@ -156,3 +156,12 @@ def test_eyewitnesses_speaking_to_an_outlet_are_local_civilians() -> None:
                  "اشتباكات عنيفة اندلعت في محيط المدينة.")
     told = _by_cue(said, "أفاد")
     assert len(told) == 1 and told[0].speaker.code == "SDN/CVL"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("وقال الأمين العام للحلف ينس ستولتنبرغ إن البعثة غير قتالية.", "IGO/IGO"),
+    ("وقال الأمين العام لحزب الله حسن نصر الله إن المقاومة جاهزة.", "LBN/REB"),
+])
+def test_a_secretary_general_speaks_for_the_body_after_the_title(text: str, code: str) -> None:
+    said = _said(text)
+    assert [s.speaker.code for s in said] == [code]
