@@ -165,3 +165,9 @@ def test_eyewitnesses_speaking_to_an_outlet_are_local_civilians() -> None:
 def test_a_secretary_general_speaks_for_the_body_after_the_title(text: str, code: str) -> None:
     said = _said(text)
     assert [s.speaker.code for s in said] == [code]
+
+
+def test_a_cue_split_by_its_subject_still_reports() -> None:
+    """"أعرب وزير الخارجية السعودي عن قلق المملكة": the subject stands between أعرب and عن."""
+    said = _said("وأعرب وزير الخارجية السعودي عن قلق المملكة من التصعيد في المنطقة.")
+    assert [(s.cue.text, s.speaker.country) for s in said] == [("أعرب", "SAU")]
