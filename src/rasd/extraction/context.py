@@ -147,13 +147,11 @@ class Context:
         if group is not None:
             insort(self.subjects, (t, group), key=_FIRST)
 
-    def date_near(self, t: int, clause: tuple[int, int], sentence: tuple[int, int]) -> DateMention | None:
-        """The date of the trigger's clause, else the nearest one in its sentence."""
-        for lo, hi in (clause, sentence):
-            inside = [x for x in self.within(self.dates, lo, hi) if self.attributive.get(x[0], t) == t]
-            if inside:
-                return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
-        return None
+    def date_in(self, t: int, span: tuple[int, int]) -> DateMention | None:
+        """The date within a token span nearest to the trigger at t (one a participle claims
+        only if t is that participle)."""
+        inside = [x for x in self.within(self.dates, *span) if self.attributive.get(x[0], t) == t]
+        return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1] if inside else None
 
     def place_near(self, t: int, sentence: tuple[int, int], actor: Group | None,
                    recipient: Group | None) -> Place | None:
