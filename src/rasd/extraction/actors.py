@@ -103,9 +103,9 @@ def _rank(word: ActorWord, definite: bool) -> int:
 
 
 class _Composer:
-    def __init__(self, doc: Doc, toks: list[Token], words: list[_Word]) -> None:
+    def __init__(self, doc: Doc, toks: list[Token], texts: list[str], words: list[_Word]) -> None:
         self.doc, self.toks, self.words = doc, toks, words
-        self.texts = list(map(itemgetter(2), toks))  # sliced by `_gap`, hundreds of times per article
+        self.texts = texts  # sliced by `_gap`, hundreds of times per article
         self.mentions: list[ActorMention] = []
         self.modifiers: list[tuple[int, str]] = []  # (token, country) of unattached nisbas
         self.surnames: dict[str, ActorWord] = {}  # last word of each person named so far
@@ -350,8 +350,7 @@ class _Composer:
             and prev.heads[0].kind in names and m.heads[0].kind in names
 
 
-def _place_words(doc: Doc, toks: list[Token]) -> list[_Word]:
-    starts = list(map(itemgetter(0), toks))
+def _place_words(doc: Doc, starts: list[int]) -> list[_Word]:
     hits = longest(actor_matcher().find(doc.norm.text))
     # A form naming two countries (عمان: Oman, or Amman for Jordan) goes to the one the
     # document speaks of otherwise.
@@ -452,14 +451,13 @@ _COUNTS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6}
 _COUNTED_HEADS = ("الدول ال", "البلدان ال", "العواصم ال")
 
 
-def _counted_states(doc: Doc, toks: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
+def _counted_states(doc: Doc, starts: list[int], mentions: list[ActorMention]) -> list[ActorMention]:
     """Mentions for each state a counted plural ("الدول الأوروبية الثلاث") refers back to:
     the latest coordination that names exactly that many states."""
     text = doc.norm.text
     if not any(head in text for head in _COUNTED_HEADS):  # substring tests are far cheaper than the regex
         return []
     found: list[ActorMention] = []
-    starts = list(map(itemgetter(0), toks))
     group = max((m.group for m in mentions), default=-1)
     for hit in _COUNTED_STATES.finditer(text):
         t0 = bisect_right(starts, hit.start()) - 1
@@ -490,16 +488,20 @@ def _last_states(mentions: list[ActorMention], before: int, count: int) -> list[
 def find_actors(doc: Doc) -> None:
     """Fill doc.entities, and the `actors`/`tokens` layers the event and statement coders use."""
     toks = tokens(doc.norm.text)
-    composer = _Composer(doc, toks, _place_words(doc, toks))
+    # Token starts are searched and token texts sliced all along the coders: made once here.
+    starts, texts = list(map(itemgetter(0), toks)), list(map(itemgetter(2), toks))
+    composer = _Composer(doc, toks, texts, _place_words(doc, starts))
     composer.run()
     line = doc.layers.get("dateline")
     mentions = sorted((m for m in composer.mentions
                        if line is None or not line.start <= m.entity.span.start < line.end),
                       key=_BY_TOKENS)
     mentions = _outside_place_names(doc, mentions)
-    mentions = sorted(mentions + _counted_states(doc, toks, mentions), key=_BY_TOKENS)
+    mentions = sorted(mentions + _counted_states(doc, starts, mentions), key=_BY_TOKENS)
     _resolve_anaphora(mentions, _Places(doc))
     doc.layers["tokens"] = toks
+    doc.layers["token_starts"] = starts
+    doc.layers["token_texts"] = texts
     doc.layers["actors"] = mentions
     doc.layers["modifiers"] = composer.modifiers
     doc.entities = [m.entity for m in mentions]

@@ -11,7 +11,7 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, fields
-from itertools import chain
+from itertools import chain, compress, count
 from operator import attrgetter, itemgetter
 
 from rasd.doc import DateMention, Doc, Entity, Place
@@ -147,13 +147,11 @@ class Context:
         if group is not None:
             insort(self.subjects, (t, group), key=_FIRST)
 
-    def date_near(self, t: int, clause: tuple[int, int], sentence: tuple[int, int]) -> DateMention | None:
-        """The date of the trigger's clause, else the nearest one in its sentence."""
-        for lo, hi in (clause, sentence):
-            inside = [x for x in self.within(self.dates, lo, hi) if self.attributive.get(x[0], t) == t]
-            if inside:
-                return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1]
-        return None
+    def date_in(self, t: int, span: tuple[int, int]) -> DateMention | None:
+        """The date within a token span nearest to the trigger at t (one a participle claims
+        only if t is that participle)."""
+        inside = [x for x in self.within(self.dates, *span) if self.attributive.get(x[0], t) == t]
+        return min(inside, key=lambda x: (abs(x[0] - t), x[0] < t))[1] if inside else None
 
     def place_near(self, t: int, sentence: tuple[int, int], actor: Group | None,
                    recipient: Group | None) -> Place | None:
@@ -218,13 +216,15 @@ def _ranges(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def build_context(doc: Doc) -> Context:
     toks: list[Token] = doc.layers["tokens"]
-    ctx = Context(weakref.ref(doc), toks, doc.layers["actors"], starts=list(map(itemgetter(0), toks)))
+    ctx = Context(weakref.ref(doc), toks, doc.layers["actors"], starts=doc.layers["token_starts"])
+    texts: list[str] = doc.layers["token_texts"]
     text = doc.norm.text
     sents = doc.sentence_bounds()
     ctx.sentences = _ranges(ctx, sents)
     ctx.clauses = _ranges(ctx, [c for s0, s1 in sents for c in clauses(text, s0, s1)])
-    ctx.word_counts = word_counts(toks)
-    ctx.complementizers = [i for i, t in enumerate(toks) if t.text in COMPLEMENTIZERS]
+    ctx.word_counts = word_counts(texts)
+    # compress/count keep the test of every token in C
+    ctx.complementizers = list(compress(count(), map(COMPLEMENTIZERS.__contains__, texts)))
     ctx.sentence_at = range_index(ctx.sentences, len(toks))
     ctx.clause_at = range_index(ctx.clauses, len(toks))
     ctx.excluded = [ctx.token_range(doc.norm.to_folded(s.start), doc.norm.to_folded(s.end))

@@ -229,12 +229,12 @@ def _event(doc: Doc, ctx: Context, r: Reading, actor: Group | None, recipient: G
     tr = r.trigger
     trigger = doc.fspan(r.hit.start, r.hit.end)
     clause_span = doc.fspan(ctx.toks[clause[0]].start, ctx.toks[clause[1] - 1].end)
-    date: DateMention | None = ctx.date_near(r.t, clause, sentence)
+    # The date of the trigger's clause, else the nearest one in its sentence. Only a date of
+    # the trigger's own clause speaks for its tense; any date of the sentence dates it.
+    own_date = ctx.date_in(r.t, clause)
+    date: DateMention | None = own_date if own_date is not None else ctx.date_in(r.t, sentence)
     place: Place | None = ctx.place_near(r.t, sentence, actor, recipient)
-    # Only a date of the trigger's own clause speaks for its tense; any date of the sentence
-    # dates it.
-    own = date is not None and date is ctx.date_near(r.t, clause, clause)
-    modality = modality_of(ctx, r.t, r.hit, tr, clause, date, own)
+    modality = modality_of(ctx, r.t, r.hit, tr, clause, date, own_date is not None)
     kind = _future_type(tr.type, modality)
     return Event(type=kind, mode=tr.mode, actor=entities(actor), recipient=entities(recipient),
                  trigger=trigger, modality=modality, cameo=tr.cameo, quad=tr.quad, score=tr.score,

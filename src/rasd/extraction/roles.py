@@ -195,10 +195,10 @@ def _partitive(toks: list[Token], t0: int) -> bool:
     return count in QUANTIFIERS or counted.isdigit() or counted in QUANTIFIERS
 
 
-def word_counts(toks: list[Token]) -> list[int]:
-    """For each token index (and the end), how many words come before it."""
+def word_counts(texts: list[str]) -> list[int]:
+    """For each token index (and the end), how many words come before it (from the token texts)."""
     # A word starts with a letter or digit (`Token.is_word`); the maps keep the loop in C.
-    return list(accumulate(map(str.isalnum, map(itemgetter(0), map(itemgetter(2), toks))), initial=0))
+    return list(accumulate(map(str.isalnum, map(itemgetter(0), texts)), initial=0))
 
 
 def _reach(counts: list[int], t: int, words: int) -> int:
