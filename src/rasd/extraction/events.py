@@ -17,7 +17,7 @@ from functools import cache
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
-from rasd.extraction.frames import names_both_sides, names_other_side, roles
+from rasd.extraction.frames import HARM, names_both_sides, names_other_side, roles
 from rasd.extraction.modality import modality_of
 from rasd.extraction.readings import SPONSORING, Reading, has_object_pronoun, read_trigger
 from rasd.extraction.roles import RECIPIENT_REACH, Group, main_subject
@@ -29,7 +29,6 @@ from rasd.text.normalize import fold
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-_HARM = frozenset({"ASSAULT", "COERCE"})
 _UNREALISED_CONTENT = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT"})  # what they introduce has not happened
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
@@ -83,13 +82,13 @@ def find_events(doc: Doc) -> None:
         other = _other_side(ctx, groups, r, actor, events) if sides else None
         if other is not None:
             recipient, rule = other, rule + "+other-side"
-        if rule == "passive" and actor is None and recipient is not None and r.trigger.type in _HARM:
+        if rule == "passive" and actor is None and recipient is not None and r.trigger.type in HARM:
             # "قتل ثلاثة جنود في هجوم شنته …": the attack named next has the agent; victims whose
             # country is only the story's default leave the target to the attack's own place.
             if not all(m.entity.guessed for m in recipient.members):
                 victims.append((s0, recipient))
             continue
-        if recipient is None and actor is not None and r.trigger.type in _HARM and victims and victims[-1][0] == s0:
+        if recipient is None and actor is not None and r.trigger.type in HARM and victims and victims[-1][0] == s0:
             recipient, rule = victims.pop()[1], rule + "+passive-victims"
         if (actor is None and recipient is None) or (r.trigger.type == "THREATEN" and _warning(ctx, r, actor, groups)):
             continue

@@ -44,7 +44,7 @@ _RELATIVE_REACH = 3
 # أنّ / إنّ / لكنّ with a pronoun: the verb right after it has that pronoun as its subject.
 _PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "بانهما",
                                       "وانه", "وانها", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها"})
-_HARM = frozenset({"ASSAULT", "COERCE"})
+HARM = frozenset({"ASSAULT", "COERCE"})  # acts that have victims
 # Names are definite by nature, and sites are targets, not the victims a passive reports.
 _NOT_VICTIMS = frozenset({"person", "org", "country", "capital", "seat", "site"})
 _QUOTES = frozenset({'"', "«", "»", "'"})
@@ -68,7 +68,7 @@ def _unvowelled_passive(ctx: Context, r: Reading, groups: list[Group], c0: int, 
     no subject before it, followed by a count, or by an indefinite noun that only a preposition
     or the end of the clause follows, has the victim after it, not the agent."""
     tr = r.trigger
-    if tr.type not in _HARM or r.t_end >= c1 or ctx.doc.norm.text[r.hit.start:r.hit.end] != fold(tr.lemma.split()[0]):
+    if tr.type not in HARM or r.t_end >= c1 or ctx.doc.norm.text[r.hit.start:r.hit.end] != fold(tr.lemma.split()[0]):
         return False
     if subject_adjacent(groups, ctx.toks, r.t, c0) is not None:
         return False
