@@ -523,3 +523,10 @@ def test_a_form_three_masdar_after_a_comma_is_the_participle_of_the_subject() ->
     found = _events("وذكرت وزارة الخارجية الجزائرية أنها أبلغت السفير رفضها، مطالبة باريس بتوضيحات رسمية.")
     demand = next(e for e in found if e.type == "REQUEST")
     assert {a.country for a in demand.actor} == {"DZA"} and {r.country for r in demand.recipient} == {"FRA"}
+
+
+def test_the_condemner_named_twice_is_still_not_the_agent() -> None:
+    """The title and the name after it ("الأمين العام …، أحمد أبو الغيط") are one condemner."""
+    found = _events("دان الأمين العام لجامعة الدول العربية أحمد أبو الغيط، اليوم الأربعاء، اقتحام وزير "
+                    "الأمن القومي الإسرائيلي إيتمار بن غفير باحات المسجد الأقصى.", "2024-05-22")
+    assert not [e for e in found if e.type == "COERCE" and "IGO" in {a.country for a in e.actor}]

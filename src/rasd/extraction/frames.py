@@ -217,7 +217,7 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
             target = next((g for g in groups if g.t0 >= nxt.t1 and g.prep == "ل"), None)
             return nxt, target, "noun-genitive-agent-lam"
         agent = subject_before(groups, r.t, s0)
-        if agent is not None and any(g is agent for _, g in ctx.within(ctx.subjects, clause[0], r.t)):
+        if agent is not None and any(agent.codes <= g.codes for _, g in ctx.within(ctx.subjects, s0, r.t)):
             # "أدانت مصر اعتقال الصحفيين": the arrest is the condemnation's object, not Egypt's act.
             agent = None
         return agent, nxt, "noun-genitive-patient"
