@@ -530,3 +530,17 @@ def test_the_condemner_named_twice_is_still_not_the_agent() -> None:
     found = _events("دان الأمين العام لجامعة الدول العربية أحمد أبو الغيط، اليوم الأربعاء، اقتحام وزير "
                     "الأمن القومي الإسرائيلي إيتمار بن غفير باحات المسجد الأقصى.", "2024-05-22")
     assert not [e for e in found if e.type == "COERCE" and "IGO" in {a.country for a in e.actor}]
+
+
+ATTACK_AND_REPLY = ("أعلنت وزارة الدفاع التركية مقتل جنديين تركيين وإصابة ثلاثة آخرين إثر هجوم شنه إرهابيو "
+                    "\"بي كي كي/ واي بي جي\" على نقطة عسكرية شمالي سوريا. وقالت الوزارة إن القوات التركية "
+                    "\"حيّدت\" 12 إرهابياً في عمليات رد استهدفت مواقع التنظيم في منطقة تل رفعت.")
+
+
+def test_an_attack_and_the_reply_to_it_stay_two_records() -> None:
+    """One country's army and its rebels are opposite sides: their attacks do not merge."""
+    found = [e for e in _events(ATTACK_AND_REPLY, "2021-10-15") if e.type == "ASSAULT"]
+    assert len(found) == 2
+    attack = next(e for e in found if e.trigger.text == "هجوم")
+    assert _codes(attack.actor) == {"TUR/REB", "SYR/REB"}  # the slash pairs the two names
+    assert _codes(attack.recipient) == {"TUR/MIL"}  # those killed and wounded before it

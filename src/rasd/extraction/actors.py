@@ -343,7 +343,8 @@ class _Composer:
         bare state names, since "بالرباط، نظيره الموريتاني" is a place and then an object."""
         # Quotation marks are transparent here: "بين \"جهاز الردع\" و\"اللواء 444\"".
         gap = [w for w in self.texts[prev.t1:m.t0] if w not in _QUOTES] if m.t0 - prev.t1 <= _MAX_GAP else _FAR
-        if gap == ["و"] or (not gap and self._tok(m.t0).startswith("و")):
+        # "بي كي كي/ واي بي جي": a slash pairs two names of one actor, as و does.
+        if gap in (["و"], ["/"]) or (not gap and self._tok(m.t0).startswith("و")):
             return True
         names = ("country", "capital")
         return gap in (["،"], [","]) and not prev.prefix and not m.prefix \

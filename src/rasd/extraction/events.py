@@ -29,6 +29,7 @@ from rasd.text.normalize import fold
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+_CASUALTY_NOUNS = frozenset({"مقتل", "ومقتل", "اصابه", "واصابه", "استشهاد", "واستشهاد", "جرح", "وجرح"})
 _UNREALISED_CONTENT = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT"})  # what they introduce has not happened
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
@@ -90,6 +91,10 @@ def find_events(doc: Doc) -> None:
             continue
         if recipient is None and actor is not None and r.trigger.type in HARM and victims and victims[-1][0] == s0:
             recipient, rule = victims.pop()[1], rule + "+passive-victims"
+        if recipient is None and actor is not None and r.trigger.type == "ASSAULT":
+            dead = _casualties(ctx, groups, s0, r.t)
+            if dead is not None:
+                recipient, rule = dead, rule + "+casualties"
         if (actor is None and recipient is None) or (r.trigger.type == "THREATEN" and _warning(ctx, r, actor, groups)):
             continue
         ctx.remember(r.t, actor)
@@ -241,6 +246,13 @@ def _event(doc: Doc, ctx: Context, r: Reading, actor: Group | None, recipient: G
                  mentions=[Mention(trigger, clause_span, rule)])
 
 
+def _casualties(ctx: Context, groups: list[Group], s0: int, t: int) -> Group | None:
+    """"مقتل جنديين تركيين وإصابة ثلاثة آخرين إثر هجوم …": those killed or wounded earlier in
+    the sentence are the attack's victims."""
+    return next((g for g in groups if s0 < g.t0 < t and not g.prep
+                 and ctx.toks[g.t0 - 1].text in _CASUALTY_NOUNS), None)
+
+
 def _carry_date(doc: Doc, event: Event, events: list[Event]) -> None:
     """An undated act told right after a dated one goes on with its day: "قُتل عنصر …، اليوم
     الأحد … وفي وقت لاحق، أعلن الحزب أنه استهدف …" — within a paragraph, and a day, not a year
@@ -368,9 +380,15 @@ def _same(a: Event, b: Event) -> bool:
     pa, pb = a.parties(), b.parties()
     if a.type in POOLED:
         return bool(pa & pb) and (pa <= pb or pb <= pa or len(pa & pb) >= 2)
-    return {x.country for x in a.actor} & {x.country for x in b.actor} != set() and \
-        ({x.country for x in a.recipient} == {x.country for x in b.recipient}
-         or not a.recipient or not b.recipient)
+    return _shares_actor(a, b) and ({x.country for x in a.recipient} == {x.country for x in b.recipient}
+                                     or not a.recipient or not b.recipient)
+
+
+def _shares_actor(a: Event, b: Event) -> bool:
+    """The same actor on both: one country and no clash of sectors, since in a domestic fight
+    the army and the rebels of one country are the two opposite sides (TUR/MIL, TUR/REB)."""
+    return any(x.country and x.country == y.country and (not x.sector or not y.sector or x.sector == y.sector)
+               for x in a.actor for y in b.actor)
 
 
 def _absorb(into: Event, other: Event) -> None:
