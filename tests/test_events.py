@@ -544,3 +544,9 @@ def test_an_attack_and_the_reply_to_it_stay_two_records() -> None:
     attack = next(e for e in found if e.trigger.text == "هجوم")
     assert _codes(attack.actor) == {"TUR/REB", "SYR/REB"}  # the slash pairs the two names
     assert _codes(attack.recipient) == {"TUR/MIL"}  # those killed and wounded before it
+
+
+def test_those_killed_after_the_strike_are_its_victims() -> None:
+    e = _one("شنت طائرات حربية إسرائيلية غارة على سيارة قرب الحدود، ما أسفر عن مقتل ثلاثة لبنانيين.",
+             "ASSAULT")
+    assert _codes(e.actor) == {"ISR/MIL"} and {r.country for r in e.recipient} == {"LBN"}

@@ -92,7 +92,7 @@ def find_events(doc: Doc) -> None:
         if recipient is None and actor is not None and r.trigger.type in HARM and victims and victims[-1][0] == s0:
             recipient, rule = victims.pop()[1], rule + "+passive-victims"
         if recipient is None and actor is not None and r.trigger.type == "ASSAULT":
-            dead = _casualties(ctx, groups, s0, r.t)
+            dead = _casualties(ctx, groups, s0)
             if dead is not None:
                 recipient, rule = dead, rule + "+casualties"
         if (actor is None and recipient is None) or (r.trigger.type == "THREATEN" and _warning(ctx, r, actor, groups)):
@@ -246,11 +246,11 @@ def _event(doc: Doc, ctx: Context, r: Reading, actor: Group | None, recipient: G
                  mentions=[Mention(trigger, clause_span, rule)])
 
 
-def _casualties(ctx: Context, groups: list[Group], s0: int, t: int) -> Group | None:
-    """"مقتل جنديين تركيين وإصابة ثلاثة آخرين إثر هجوم …": those killed or wounded earlier in
-    the sentence are the attack's victims."""
-    return next((g for g in groups if s0 < g.t0 < t and not g.prep
-                 and ctx.toks[g.t0 - 1].text in _CASUALTY_NOUNS), None)
+def _casualties(ctx: Context, groups: list[Group], s0: int) -> Group | None:
+    """"مقتل جنديين تركيين إثر هجوم …", "… ما أسفر عن مقتل خمسة فلسطينيين": those the sentence
+    says were killed or wounded are the attack's victims."""
+    return next((g for g in groups if s0 < g.t0 and not g.prep and ctx.toks[g.t0 - 1].text in _CASUALTY_NOUNS),
+                None)
 
 
 def _carry_date(doc: Doc, event: Event, events: list[Event]) -> None:
