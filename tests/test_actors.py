@@ -174,3 +174,11 @@ def test_al_tayaran_is_the_air_force_unless_civil(text: str, code: str) -> None:
 ])
 def test_mali_is_a_state_next_to_other_states_and_financial_otherwise(text: str, expected: set[str]) -> None:
     assert {e.country for e in actors(text) if e.country} == expected
+
+
+def test_a_fronted_country_is_the_scene_of_an_unnamed_court() -> None:
+    """"وفي تونس، أصدرت محكمة …" in a story filed from Tripoli: a Tunisian court."""
+    doc = rasd.extract("طرابلس - أعلن المجلس الرئاسي الليبي قراراً جديداً.\n\nوفي تونس، أصدرت محكمة ابتدائية "
+                       "حكماً بسجن المعارضة عبير موسي عامين.", "2024-08-29")
+    court = next(e for e in doc.entities if e.span.text == "محكمة")
+    assert court.code == "TUN/JUD"

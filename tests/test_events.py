@@ -550,3 +550,8 @@ def test_those_killed_after_the_strike_are_its_victims() -> None:
     e = _one("شنت طائرات حربية إسرائيلية غارة على سيارة قرب الحدود، ما أسفر عن مقتل ثلاثة لبنانيين.",
              "ASSAULT")
     assert _codes(e.actor) == {"ISR/MIL"} and {r.country for r in e.recipient} == {"LBN"}
+
+
+def test_shutting_the_oil_fields_is_a_blockade() -> None:
+    e = _one("وأغلقت حكومة الشرق الليبي حقول النفط وموانئ التصدير احتجاجاً على القرار.", "PROTEST")
+    assert {a.country for a in e.actor} == {"LBY"}

@@ -50,6 +50,7 @@ _MAX_GAP = 4
 _BY_TOKENS = attrgetter("t0", "t1")
 _QUOTES = frozenset({'"', "'", "(", ")"})
 _FAR = ["…"] * (_MAX_GAP + 1)
+_FRONTED_REACH = 5  # characters before a fronted place: "وفي " + the name
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
 # A preposition between a noun and a nisba opens a phrase the nisba belongs to: "المدنيين في قصف روسي".
 _PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ضد", "بين", "خلال", "جراء", "اثر"})
@@ -597,8 +598,14 @@ def _only_locative(between: str) -> bool:
 def _scene(doc: Doc, places: list[Place], starts: list[int], ent: Entity) -> Place | None:
     """Where the sentence takes place ("وفي صنعاء، أطلقت الجماعة سراح محتجزين من القوات
     الحكومية", "تظاهر الطلبة في العاصمة تونس …، فيما أطلقت الشرطة الغاز"): the latest city or
-    region named as a location earlier in the sentence; the forces there are that country's."""
+    region named as a location earlier in the sentence; the forces there are that country's. A
+    country counts only fronted ("وفي تونس، أصدرت محكمة …"): further in, "في سورية" is where the
+    act takes place, not whose the actor is."""
     start = doc.text.rfind("\n", 0, ent.span.start) + 1
     stop = max(doc.text.rfind(".", 0, ent.span.start) + 1, start)
     before = places[bisect_left(starts, stop):bisect_left(starts, ent.span.start)]
-    return next((p for p in reversed(before) if p.kind != "country" and _is_locative(doc, p.span.start)), None)
+    first = stop
+    while first < ent.span.start and doc.text[first].isspace():
+        first += 1
+    return next((p for p in reversed(before) if (p.kind != "country" or p.span.start - first <= _FRONTED_REACH)
+                 and _is_locative(doc, p.span.start)), None)
