@@ -33,7 +33,7 @@ def _patterns() -> tuple[frozenset[str], tuple[str, ...]]:
 def _is_tag_line(line: str) -> bool:
     """Several short items and no sentence: "الأردن  إسرائيل  غزة" or "سوريا - الأردن - إسرائيل"."""
     items = [i for i in _TAG_SEPARATOR.split(line) if i.strip()]
-    return len(items) >= 3 and all(len(i.split()) <= 3 for i in items) and not line.rstrip().endswith(".")
+    return len(items) >= 3 and all(len(i.split()) <= 3 for i in items)
 
 
 def _is_caption(line: str) -> bool:
@@ -47,6 +47,9 @@ def debris_reason(line: str) -> str | None:
 
 
 def _folded_reason(folded: str) -> str | None:
+    # A line closed by a full stop is a sentence, though it end with its source in brackets
+    # ("…، بحسب وكالة الأنباء السعودية (واس)."): captions and tag lines have none.
+    sentence = folded.rstrip().endswith((".", "!", "?"))
     folded = folded.strip(_EDGE_PUNCT)
     if not folded:
         return None
@@ -55,9 +58,9 @@ def _folded_reason(folded: str) -> str | None:
         return "label"
     if folded.startswith(prefixes):
         return "link"
-    if _is_caption(folded):
+    if not sentence and _is_caption(folded):
         return "caption"
-    if _is_tag_line(folded):
+    if not sentence and _is_tag_line(folded):
         return "tags"
     return None
 
