@@ -23,6 +23,7 @@ from rasd.extraction.readings import (
 )
 from rasd.extraction.roles import (
     PREPOSITIONS,
+    QUOTES,
     Group,
     recipient_after,
     subject_adjacent,
@@ -42,12 +43,11 @@ _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان",
 _ONE_SIDE = frozenset({"طرف", "جانب"})
 _RELATIVE_REACH = 3
 # أنّ / إنّ / لكنّ with a pronoun: the verb right after it has that pronoun as its subject.
-_PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "بانهما",
-                                      "وانه", "وانها", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها"})
+_PRONOUN_COMPLEMENTIZERS = frozenset(c + p for c in ("ان", "بان", "وان", "لكن", "ولكن")
+                                     for p in ("ه", "ها", "هم", "هما"))
 HARM = frozenset({"ASSAULT", "COERCE"})  # acts that have victims
 # Names are definite by nature, and sites are targets, not the victims a passive reports.
 _NOT_VICTIMS = frozenset({"person", "org", "country", "capital", "seat", "site"})
-_QUOTES = frozenset({'"', "«", "»", "'"})
 _CAUSE_WORDS = frozenset({"جراء", "اثر", "بنيران", "برصاص", "بقصف", "بغاره", "قرب"})
 _SUPPORT_REACH = 5  # words from a support verb to its noun, not counting its subject and dates
 
@@ -79,7 +79,7 @@ def _unvowelled_passive(ctx: Context, r: Reading, groups: list[Group], c0: int, 
     if g is None or g.t0 != r.t_end or g.prep or first.startswith(("ال", "وال")) \
             or any(m.heads and m.heads[0].kind in _NOT_VICTIMS for m in g.members):
         return False
-    after = next((t for t in ctx.toks[g.t1:c1] if t.text not in _QUOTES), None)
+    after = next((t for t in ctx.toks[g.t1:c1] if t.text not in QUOTES), None)
     return after is None or not after.is_word or after.text in PREPOSITIONS or after.text in _CAUSE_WORDS
 
 
@@ -115,6 +115,24 @@ def _reported_subject(ctx: Context, groups: list[Group], t: int, carried: Group)
                 carried)
 
 
+def _shared_subject(ctx: Context, r: Reading, groups: list[Group], s0: int,
+                    carried: Group | None) -> tuple[Group, str] | None:
+    """A verb whose subject is one named before, so that the noun after it is its object: a
+    circumstantial participle ("، متهماً الطرف الآخر"), a verb after أنّ with its pronoun
+    ("أعلن الوزير أنه سيزور الرياض"), a verb conjoined to an earlier one ("أرسلت أنقرة قواتها
+    … وأمدت قوات معارضة بالأسلحة")."""
+    if carried is None:
+        return None
+    if r.trigger.pos == "participle":
+        return carried, "participle-subject"
+    before = ctx.toks[r.t - 1].text if r.t else ""
+    if before in _PRONOUN_COMPLEMENTIZERS and _agrees(ctx, before, carried):
+        return carried, "pronoun-subject"
+    if _conjoined(ctx, r, s0):
+        return _reported_subject(ctx, groups, r.t, carried), "conjoined-verb"
+    return None
+
+
 def _conjoined(ctx: Context, r: Reading, s0: int) -> bool:
     """A verb joined by و/ف to an earlier verb of the same sentence."""
     return r.hit.prefix[:1] in ("و", "ف") and bool(ctx.within(ctx.subjects, s0, r.t))
@@ -137,23 +155,11 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         found = _relative_clause(ctx, r, groups, c1, s1)
         if found is not None:
             return found
-    if tr.pos == "participle" and carried is not None:
-        # "، متهماً الطرف الآخر", "، مطالبة باريس بتوضيحات": a circumstantial participle goes
-        # on with the sentence's subject; the noun after it is its object.
-        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)
-        return carried, obj, "participle-subject"
-    if r.t and ctx.toks[r.t - 1].text in _PRONOUN_COMPLEMENTIZERS and carried is not None \
-            and _agrees(ctx, ctx.toks[r.t - 1].text, carried):
-        # "أعلن الوزير أنه سيزور الرياض": the pronoun on أنّ is the subject, the speaker named
-        # before; the noun after the verb is its object.
-        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)
-        return carried, obj, "pronoun-subject"
-    if _conjoined(ctx, r, s0) and carried is not None:
-        carried = _reported_subject(ctx, groups, r.t, carried)
-        # "أرسلت أنقرة قواتها … وأمدت قوات معارضة بالأسلحة": the second verb shares the
-        # subject, and what follows it is its object.
-        obj = recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, carried, ctx.word_counts)
-        return carried, obj, "conjoined-verb"
+    shared = _shared_subject(ctx, r, groups, s0, carried)
+    if shared is not None:
+        subject, rule = shared
+        return subject, recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject,
+                                        ctx.word_counts), rule
     subject, rule = subject_adjacent(groups, ctx.toks, r.t, c0), "svo"
     if subject is None and not plural_subject(ctx, r):
         subject, rule = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "vso"

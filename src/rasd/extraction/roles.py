@@ -34,7 +34,7 @@ _AUXILIARIES = frozenset({
 # Counting words before a noun: "تظاهر آلاف الأردنيين", "أوقفت عدداً من المحتجين".
 # Words that bring in a party acting alongside the subject, never its target.
 _ALONGSIDE = frozenset({"بحمايه", "بدعم", "بمساعده", "باسناد", "بغطاء", "بمشاركه", "برعايه", "بوساطه", "بحضور"})
-_QUOTES = frozenset({'"', "'"})  # the text is folded: « and » are already "
+QUOTES = frozenset({'"', "'"})  # the text is folded: « and » are already "
 _T0 = attrgetter("t0")
 _T1 = attrgetter("t1")
 RECIPIENT_REACH = 15  # words from a trigger to its recipient; commas do not end the search
@@ -98,7 +98,7 @@ def preposition_before(toks: list[Token], g: Group) -> str:
     if clitic[:1] in ("ب", "ل", "ك"):
         return clitic[:1]
     before = g.t0 - 1
-    while before > 0 and toks[before].text in _QUOTES:  # "بين \"جهاز الردع\"": the quote is no word
+    while before > 0 and toks[before].text in QUOTES:  # "بين \"جهاز الردع\"": the quote is no word
         before -= 1
     prev = toks[before].text if before >= 0 else ""
     if prev in PREPOSITIONS:

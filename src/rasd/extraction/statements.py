@@ -27,7 +27,6 @@ from rasd.text.normalize import fold
 _PREP_REACH = 8  # tokens from "بحسب" to its source: "بحسب ما علمه مراسل الأناضول من مصادر …"
 _DENY_REACH = 4  # "وقال: لا صحة …" makes the saying a denial
 _QUOTING = frozenset({"نقلا عن", "علي لسان"})
-_LONGEST_CUE = 8  # tokens: no cue of the lexicon is longer
 _QUOTING_REACH = 8  # tokens from a reporting verb (and its speaker) to "نقلاً عن"
 _QUOTING_VERBS = frozenset({"نقل"})  # "نقلت الوكالة عن مسؤول قوله"
 _ABOUT_PREPS = ("", "في", "عن", "ب")
@@ -70,6 +69,7 @@ class _Cues:
     def __init__(self, hits: list[_CueHit]) -> None:
         self.hits = hits
         self.starts = [h.t0 for h in hits]
+        self.longest = max((h.t1 - h.t0 for h in hits), default=0)  # tokens: how far back a cue may start
 
     def __iter__(self) -> Iterator[_CueHit]:
         return iter(self.hits)
@@ -256,7 +256,7 @@ def _carried_by_cue(ctx: Context, h: _CueHit, cues: _Cues) -> bool:
     """"وقال: لا صحة …" is one denial, carried by قال."""
     s1 = sentence_of(ctx, h.t0)[1]
     # A deny window ends at most 2 × _DENY_REACH tokens after its cue.
-    before = cues.between(h.t0 - 2 * _DENY_REACH - _LONGEST_CUE, h.t0 - 1)
+    before = cues.between(h.t0 - 2 * _DENY_REACH - cues.longest, h.t0 - 1)
     return any(_within(h.t0, _deny_window(ctx, o.t1, s1)) for o in before if o.cue.kind != "phrase")
 
 
@@ -400,7 +400,7 @@ def _quoting_chain(h: _CueHit, o: _CueHit) -> bool:
 
 
 def _quotes_for(o: _CueHit, cues: _Cues) -> bool:
-    return any(_quoting_chain(h, o) for h in cues.between(o.t0 - _QUOTING_REACH - _LONGEST_CUE, o.t0))
+    return any(_quoting_chain(h, o) for h in cues.between(o.t0 - _QUOTING_REACH - cues.longest, o.t0))
 
 
 def _quoted_source(h: _CueHit, cues: _Cues, groups: list[Group], s1: int) -> Entity | None:
