@@ -149,3 +149,9 @@ def test_trigger_lexicon_reads_verbs_and_nouns_by_their_proclitics() -> None:
     assert readings("فسيقصف") == {("ASSAULT", "verb")}
     assert readings("بالقصف") == {("ASSAULT", "noun")}
     assert readings("وبالانسحاب") == {("RETREAT", "noun")}
+
+
+def test_get_looks_up_one_whole_form_without_reading_a_text() -> None:
+    kinds = {(t.type, t.pos) for t in trigger_matcher().get(fold("زيارته"))}
+    assert ("CONSULT", "noun") in kinds
+    assert trigger_matcher().get(fold("وزيارته")) == ()  # proclitics are the matcher's business, not get's

@@ -123,7 +123,7 @@ def find_events(doc: Doc) -> None:
 
 @cache
 def _signing_trigger() -> Trigger:
-    sign = next(v for h in trigger_matcher().find("وقع") for v in h.values if v.type == "SUPPORT")
+    sign = next(v for v in trigger_matcher().get("وقع") if v.type == "SUPPORT")
     return replace(sign, pos="participle")
 
 

@@ -282,4 +282,4 @@ def has_possessive(ctx: Context, r: Reading) -> bool:
     if r.trigger.pos != "noun" or not suffix or len(stem) < 3 or " " in form:  # an idiom's pronoun is its object's
         return False
     stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
-    return any(h.end - h.start == len(s) and r.trigger in h.values for s in stems for h in trigger_matcher().find(s))
+    return any(r.trigger in trigger_matcher().get(s) for s in stems)

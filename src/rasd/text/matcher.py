@@ -78,6 +78,11 @@ class Matcher(Generic[T]):
         self._shared: _SharedPass | None = None
         self._slot = 0
 
+    def get(self, pattern: str) -> tuple[T, ...]:
+        """The payloads of one folded form as a whole word (no proclitics), without a text pass."""
+        pid = self._pids.get(pattern)
+        return (self._payloads[pid][0] or ()) if pid is not None else ()
+
     def find(self, text: str) -> list[Hit[T]]:
         """All boundary-respecting hits, in text order (overlaps kept)."""
         if not self.size:
