@@ -52,8 +52,10 @@ _QUOTES = frozenset({'"', "'", "(", ")"})
 _FAR = ["…"] * (_MAX_GAP + 1)
 _FRONTED_REACH = 5  # characters before a fronted place: "وفي " + the name
 _MAX_ADJECTIVE_GAP = 2  # unknown words between a noun and its nisba: "حكومة الوحدة الوطنية الليبية"
+PREPOSITIONS = frozenset({"علي", "ضد", "مع", "الي", "من", "عن", "في", "بين", "لدي", "حول", "تجاه", "نحو",
+                          "بحق", "امام", "عبر", "خلال", "عند", "بعد", "قبل", "منذ", "مقابل", "لصالح"})
 # A preposition between a noun and a nisba opens a phrase the nisba belongs to: "المدنيين في قصف روسي".
-_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ضد", "بين", "خلال", "جراء", "اثر"})
+_PHRASE_OPENERS = PREPOSITIONS | {"جراء", "اثر"}
 _PLURAL_NISBA_ENDINGS = ("ين", "ون")
 # Words that count or measure the noun after them ("مئات التونسيين", "عدداً من المحتجين").
 QUANTIFIERS = frozenset({"ميات", "الاف", "عشرات", "الالاف", "الميات", "العشرات", "ملايين", "بعض", "عدد", "عددا",
@@ -279,7 +281,7 @@ class _Composer:
                 # "بيان لمكتب السوداني": the surname of محمد شياع السوداني, named before, not "Sudanese".
                 return [(person.country or "", f"{person.source} surname")], k + 1, w.t1
             if w.word.kind == "nisba" and len(words_gap) == len(gap) <= _MAX_ADJECTIVE_GAP \
-                    and not _PREPOSITIONS.intersection(gap):
+                    and not _PHRASE_OPENERS.intersection(gap):
                 return self._siblings(k, ("nisba",), "nisba")
             if w.word.kind in ("country", "capital") and not gap and not w.hit.prefix:
                 return self._siblings(k, ("country", "capital"), "construct")

@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 
-from rasd.extraction.actors import QUANTIFIERS, ActorMention
+from rasd.extraction.actors import PREPOSITIONS, QUANTIFIERS, ActorMention
 from rasd.text.segment import Token
 
-PREPOSITIONS = frozenset({"علي", "ضد", "مع", "الي", "من", "عن", "في", "بين", "لدي", "حول", "تجاه", "نحو",
-                          "بحق", "امام", "عبر", "خلال", "عند", "بعد", "قبل", "منذ", "مقابل", "لصالح"})
 MAX_VSO_GAP = 4  # tokens between a verb and its postposed subject (dates, "اليوم", commas)
 # Words that may stand between a verb and its postposed subject: time words, and
 # pronoun-carrying prepositions ("المسيرة التي دعت إليها الجبهة").
