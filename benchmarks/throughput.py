@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib.util
 import io
 import json
 import pstats
@@ -113,6 +114,12 @@ def reference_loop_s() -> float:
     return min(once() for _ in range(3))
 
 
+def engine() -> str:
+    """Whether the coding layers run compiled (a wheel install) or as pure Python (editable)."""
+    origin = importlib.util.find_spec("rasd.extraction.events").origin or ""
+    return "compiled (mypyc)" if origin.endswith((".so", ".pyd")) else "pure Python"
+
+
 def peak_rss_mb() -> float:
     """Peak resident set size of this process (Linux reports KiB, macOS bytes)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -161,6 +168,7 @@ def verdict(value: float, key: str) -> str:
 def table(res: dict[str, Any]) -> str:
     s, t = res["startup"], res["throughput"]
     rows = [
+        ("engine", res["engine"], "", ""),
         ("start-up wall (fresh process)", f"{s['wall_s']:.2f} s", verdict(s["wall_s"], "startup_s"), "< 1 s"),
         ("  import rasd", f"{s['import_s']:.2f} s", "", ""),
         ("  first extract (lexicon build)", f"{s['first_extract_s']:.2f} s", "", ""),
@@ -185,7 +193,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--profile", action="store_true", help="also print a cProfile of cold and warm runs")
     args = ap.parse_args()
-    res: dict[str, Any] = {"startup": startup(args.startup_runs)}
+    res: dict[str, Any] = {"engine": engine(), "startup": startup(args.startup_runs)}
     texts = corpus(args.articles, args.eval_dir)
     res["throughput"] = throughput(texts)
     res["peak_rss_mb"] = peak_rss_mb()

@@ -168,7 +168,7 @@ class Doc:
     id: str | None = None
     title: str | None = None
     url: str | None = None
-    norm: Normalized | None = None
+    norm: Normalized = field(init=False, repr=False)  # the folded text, made from `text`
     excluded: list[Span] = field(default_factory=list)  # scraper debris, kept out of coding
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -181,8 +181,7 @@ class Doc:
     layers: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        if self.norm is None:
-            self.norm = normalize(self.text)
+        self.norm = normalize(self.text)
 
     def sentence_bounds(self) -> list[tuple[int, int]]:
         """Sentence bounds in folded offsets, split once and kept; `sentences` holds their spans."""

@@ -21,7 +21,7 @@ from rasd.lexicons.triggers import cue_matcher, modality_matcher, support_matche
 from rasd.text.clean import dateline, debris_lines
 from rasd.text.matcher import share_pass
 
-Component = Callable[[Doc], None]
+Component = Callable[[Doc], object]
 
 
 def mark_debris(doc: Doc) -> None:

@@ -246,7 +246,7 @@ class _Composer:
             return j  # "طائرات مسيرة" with no nationality names no actor
         for chain_words in heads:
             country, sector, source = self._code(chain_words)
-            for c in countries or [(country, "")]:
+            for c in countries or [(country or "", "")]:
                 code, csrc = c
                 src = source + (f" + {csrc}" if csrc else "")
                 if person is not None:

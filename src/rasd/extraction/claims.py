@@ -70,10 +70,9 @@ def _innermost_contents(doc: Doc) -> array[int]:
     """For each character, the statement with the shortest content holding it (-1 for none):
     contents are painted longest first, so a nested one overwrites its host."""
     holder = array("i", [-1]) * (len(doc.text) + 1)
-    with_content = [si for si, s in enumerate(doc.statements) if s.content is not None]
+    with_content = [(si, s.content) for si, s in enumerate(doc.statements) if s.content is not None]
     # On equal lengths the first statement wins, as it is painted last.
-    for si in sorted(with_content, key=lambda si: (-_length(doc.statements[si]), -si)):
-        content = doc.statements[si].content
+    for si, content in sorted(with_content, key=lambda c: (c[1].start - c[1].end, -c[0])):
         holder[content.start:content.end] = array("i", [si]) * (content.end - content.start)
     return holder
 

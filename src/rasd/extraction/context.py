@@ -72,8 +72,11 @@ class Context:
 
     @property
     def doc(self) -> Doc:
-        """The document (None once nothing else holds it)."""
-        return self.doc_ref()
+        """The document; an error once nothing else holds it."""
+        doc = self.doc_ref()
+        if doc is None:
+            raise ReferenceError("the document of this context was freed")
+        return doc
 
     def __getstate__(self) -> list[object]:
         # A copy or a pickle carries the document itself: a weak reference cannot be pickled.

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, cached_property, lru_cache
+from importlib import import_module
+from typing import Any
 
 from hijridate import Gregorian, Hijri
 
@@ -211,8 +213,8 @@ def _clause_tense(ctx: _Ctx, start: int, end: int) -> str | None:
 
 def _mode(m: re.Match[str], ctx: _Ctx, adj: str | None, default: str) -> str:
     """How to place a yearless expression: past|past_strict|future|future_strict|current|near."""
-    if adj is not None and _ADJECTIVES.get(adj) is not None:
-        offset = _ADJECTIVES[adj]
+    offset = _ADJECTIVES.get(adj) if adj is not None else None
+    if offset is not None:
         return "current" if offset == 0 else ("past_strict" if offset < 0 else "future_strict")
     if m.groupdict().get("prep") == "منذ":
         return "past"
@@ -645,23 +647,30 @@ _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"
 def anchor_matcher() -> Matcher[str]:
     """The rules' anchor words (built on first use; the pipeline reads them in its shared pass)."""
     return Matcher((word, word) for word in {a for rule in _RULES for a in rule.anchors})
-def _lead(items: re._parser.SubPattern, group: int) -> int | None:
+
+
+# The regex parser measures how far a rule reaches; it is private, and typeshed does not know it.
+_PARSER: Any = import_module("re._parser")
+_OPS: Any = import_module("re._constants")
+
+
+def _lead(items: Any, group: int) -> int | None:
     """The longest text the pattern items can match before `group` opens; None if they hold
     no such group."""
     before = 0
     for op, av in items.data:
-        if op is re._constants.SUBPATTERN and av[0] == group:
+        if op is _OPS.SUBPATTERN and av[0] == group:
             return before
         for inner in _children(op, av):
             found = _lead(inner, group)
             if found is not None:
                 return before + found
-        before += re._parser.SubPattern(items.state, [(op, av)]).getwidth()[1]
+        before += _PARSER.SubPattern(items.state, [(op, av)]).getwidth()[1]
     return None
 
 
-def _children(op: object, av: object) -> list[re._parser.SubPattern]:
-    c = re._constants
+def _children(op: object, av: Any) -> list[Any]:
+    c = _OPS
     if op is c.SUBPATTERN:
         return [av[3]]
     if op is c.BRANCH:
@@ -673,7 +682,7 @@ def _children(op: object, av: object) -> list[re._parser.SubPattern]:
 
 def _reach_back(rule: _Rule) -> int:
     """How far before an anchor word a match of the rule may start."""
-    parsed = re._parser.parse(rule.pattern.pattern)
+    parsed = _PARSER.parse(rule.pattern.pattern)
     lead = None
     if rule.anchor_group is not None:
         lead = _lead(parsed, rule.pattern.groupindex[rule.anchor_group])
@@ -682,7 +691,7 @@ def _reach_back(rule: _Rule) -> int:
 
 # The longest text a rule can match (how far past its last start a search must read), and how
 # far before its anchor a match may start.
-_WIDTH = {rule.name: re._parser.parse(rule.pattern.pattern).getwidth()[1] for rule in _RULES}
+_WIDTH = {rule.name: _PARSER.parse(rule.pattern.pattern).getwidth()[1] for rule in _RULES}
 _BACK = {rule.name: _reach_back(rule) for rule in _RULES}
 
 

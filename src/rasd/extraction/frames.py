@@ -156,6 +156,7 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         if found is not None:
             return found
     shared = _shared_subject(ctx, r, groups, s0, carried)
+    subject: Group | None
     if shared is not None:
         subject, rule = shared
         return subject, recipient_after(groups, ctx.toks, r.t_end - 1, s1, tr.recipient, subject,
@@ -233,14 +234,14 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     between = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + 3 and g.prep == "بين"), None)
     if between is not None:
         return between, None, "noun-between-parties"  # "اتفاق بين إسرائيل وحركة حماس"
-    relative, verb = next(((pos, v) for pos, v in ctx.supports if r.t_end <= pos <= r.t_end + 2), (None, None))
+    relative, verb = next(((pos, v) for pos, v in ctx.supports if r.t_end <= pos <= r.t_end + 2), (-1, None))
     if verb is not None and verb.frame == "between":
         # "اشتباكات عنيفة اندلعت بين الجيش وقوات الدعم السريع": the noun is the verb's subject.
         parties = next((g for g in groups if relative < g.t0 <= relative + _RELATIVE_REACH + 2 and g.prep == "بين"),
                        None)
         if parties is not None:
             return parties, None, "noun-between-parties"
-    if relative is not None:
+    if verb is not None:
         # "غارة شنتها طائرة مسيرة إسرائيلية": the agent is the subject of the relative verb.
         actor = next((g for g in groups if relative < g.t0 <= relative + _RELATIVE_REACH and g.t0 < c1
                       and not g.prep and g is not recipient), None)

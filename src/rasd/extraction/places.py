@@ -146,14 +146,14 @@ def _valid(hit: Hit[_Entry], entry: _Entry) -> bool:
 def _evidence(hits: list[Hit[_Entry]], nisba: list[Hit[str]], bounds: list[tuple[int, int]],
               sentence_at: list[int]) -> list[set[str]]:
     """Countries each sentence names unambiguously (index -1 of the list: the whole document)."""
-    per = [set() for _ in bounds]
+    per: list[set[str]] = [set() for _ in bounds]
     for hit in hits:
         entries = [e for e in hit.values if not e.guarded and _valid(hit, e)]
         countries = {e.country for e in entries}
         if len(countries) == 1 and len(entries) == len(hit.values):
             per[sentence_at[hit.start]] |= countries
-    for hit in nisba:
-        per[sentence_at[hit.start]] |= set(hit.values)
+    for nationality in nisba:
+        per[sentence_at[nationality.start]] |= set(nationality.values)
     return [*per, set().union(*per)]
 
 

@@ -51,10 +51,10 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    encoding = _known(declared)
-    if encoding and encoding not in ("utf-8", "ascii"):
+    named = _known(declared)
+    if named and named not in ("utf-8", "ascii"):
         try:
-            return data.decode(encoding)
+            return data.decode(named)
         except UnicodeDecodeError:
             pass
     best = from_bytes(data[:65536]).best()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import trafilatura
 
@@ -27,7 +28,8 @@ def html_record(data: bytes, source: str, url: str | None = None,
     except DecodeError as err:
         return Skip(source, "encoding", str(err))
     try:
-        found = trafilatura.bare_extraction(page, url=url, with_metadata=True)
+        # A Document with these arguments (a dict only with as_dict=True, the old default).
+        found: Any = trafilatura.bare_extraction(page, url=url, with_metadata=True)
     except (ValueError, TypeError) as err:  # trafilatura raises these on trees it cannot parse
         return Skip(source, "malformed", f"HTML: {err}")
     if found is None or not (found.text or "").strip():

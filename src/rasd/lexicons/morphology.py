@@ -83,6 +83,9 @@ def _imperfect(present: str) -> tuple[set[str], set[str]]:
     """Prefixed and suffixed imperfect forms, and their pronoun hosts."""
     stem = present[1:] if present[0] in _SECOND_THIRD + _FIRST_PERSON else present
     short = stem[:-1]
+    bare_tails: tuple[str, ...]
+    host_tails: tuple[str, ...]
+    stem_hosts: tuple[str, ...]
     if stem.endswith("و"):
         # Defective in waw (يدعو): the waw drops before و/ي suffixes (يدعون، تدعين، يدعوا).
         bare_tails = (stem + "ان", stem + "ا", short + "ون", short + "ين", short + "وا")
