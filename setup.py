@@ -9,10 +9,9 @@ the extensions are skipped (they are optional) and Rasd runs as pure Python.
 
 import os
 import sys
+from pathlib import Path
 
 from setuptools import setup
-
-from pathlib import Path
 
 # Left interpreted: their loops run on C-level builtins that the interpreter's specialising
 # loop calls faster than mypyc's generic calls (both measured slower compiled).
