@@ -182,3 +182,11 @@ def test_a_fronted_country_is_the_scene_of_an_unnamed_court() -> None:
                        "حكماً بسجن المعارضة عبير موسي عامين.", "2024-08-29")
     court = next(e for e in doc.entities if e.span.text == "محكمة")
     assert court.code == "TUN/JUD"
+
+
+def test_the_ministry_refers_back_to_the_ministry_past_another_government_official() -> None:
+    """"بيان الوزارة" is the Algerian ministry named before, not the French official in between:
+    the و and ب that begin وزارة and بيان are letters of the word, not proclitics."""
+    found = coded("استدعت وزارة الخارجية الجزائرية السفير الفرنسي للاحتجاج على تصريحات أدلى بها مسؤول "
+                  "فرنسي. وأكد بيان الوزارة أن الجزائر ترفض أي تدخل.")
+    assert ("بيان الوزارة", "DZA/GOV") in found

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from rasd.doc import Doc, Entity, Place
 from rasd.lexicons.actors import ActorWord, actor_matcher
 from rasd.lexicons.check import INTERNATIONAL
-from rasd.text.matcher import Hit, longest, without_proclitic
+from rasd.text.matcher import Hit, longest
 from rasd.text.normalize import fold
 from rasd.text.segment import Token, tokens
 
@@ -384,10 +384,23 @@ def _definite(text: str) -> bool:
     return any(w.startswith(("ال", "لل")) or w[1:3] == "ال" for w in fold(text).split())
 
 
+_ARTICLE_CHAINS = ("وال", "بال", "فال", "لل", "ال")
+
+
 @lru_cache(maxsize=1 << 14)
-def _cores(text: str) -> tuple[str, ...]:
-    """The cores of a mention's words ("وزير الخارجية" → وزير, خارجيه)."""
-    return tuple(without_proclitic(w, 3) for w in fold(text).split())
+def _cores(text: str, prefix: str) -> tuple[str, ...]:
+    """The cores of a mention's words ("وزير الخارجية" → وزير, خارجيه). Only the first word's
+    proclitics are known (`prefix`, from the matcher); elsewhere only a chain with the article
+    is stripped, since و، ب، ل also begin words: "وزارة", "بيان", "ولي العهد"."""
+    words = fold(text).split()
+    if words:
+        words[0] = words[0][len(prefix):]
+    return tuple(_article_less(w) for w in words)
+
+
+def _article_less(word: str) -> str:
+    clitic = next((c for c in _ARTICLE_CHAINS if word.startswith(c) and len(word) - len(c) >= 3), "")
+    return word[len(clitic):]
 
 
 class _Antecedents:
@@ -406,7 +419,7 @@ class _Antecedents:
             return
         if m.heads:
             self.by_head[m.heads[-1].source] = m
-        self.by_word.update(dict.fromkeys(_cores(ent.span.text), m))
+        self.by_word.update(dict.fromkeys(_cores(ent.span.text, m.prefix), m))
         if ent.sector:
             self.by_sector[ent.sector] = m
             self.by_country[ent.country] = m
@@ -414,7 +427,7 @@ class _Antecedents:
     def for_body(self, m: ActorMention) -> ActorMention | None:
         """"الوزارة", "رئيس النادي", "المبعوث": the same entry, else a name with the same word
         ("الحزب" → "حزب الله"), else the same sector nearby."""
-        cores = _cores(m.entity.span.text)
+        cores = _cores(m.entity.span.text, m.prefix)
         prev = self.by_head.get(m.heads[-1].source if m.heads else None)
         prev = prev or (self.by_word.get(cores[-1]) if cores and len(cores[-1]) >= 3 else None)
         if prev is None and m.entity.sector:
