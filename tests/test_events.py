@@ -555,3 +555,10 @@ def test_those_killed_after_the_strike_are_its_victims() -> None:
 def test_shutting_the_oil_fields_is_a_blockade() -> None:
     e = _one("وأغلقت حكومة الشرق الليبي حقول النفط وموانئ التصدير احتجاجاً على القرار.", "PROTEST")
     assert {a.country for a in e.actor} == {"LBY"}
+
+
+def test_a_body_named_in_the_occasion_is_not_the_one_met() -> None:
+    """"على هامش أعمال الجمعية العامة للأمم المتحدة" is where the ministers met, up to its comma."""
+    e = _one("التقى وزير الخارجية السعودي الأمير فيصل بن فرحان، على هامش أعمال الجمعية العامة للأمم "
+             "المتحدة، نظيره الإيراني عباس عراقجي.", "CONSULT")
+    assert _codes(e.actor + e.recipient) == {"SAU/GOV", "IRN/GOV"}
