@@ -562,3 +562,14 @@ def test_a_body_named_in_the_occasion_is_not_the_one_met() -> None:
     e = _one("التقى وزير الخارجية السعودي الأمير فيصل بن فرحان، على هامش أعمال الجمعية العامة للأمم "
              "المتحدة، نظيره الإيراني عباس عراقجي.", "CONSULT")
     assert _codes(e.actor + e.recipient) == {"SAU/GOV", "IRN/GOV"}
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("وقال المتحدث إن بلاده تلتزم بالحياد في الحرب الأوكرانية.", None),
+    ("وأسفرت الحرب السورية عن مقتل مئات الآلاف.", None),
+    ("أدت الحرب الإسرائيلية على غزة إلى مقتل الآلاف.", {"ISR"}),
+    ("وتحدث عن تداعيات الحرب الروسية الأوكرانية على أسعار الغذاء.", {"RUS"}),
+])
+def test_one_nisba_on_a_war_names_where_it_is_fought(text: str, sides: set[str] | None) -> None:
+    wars = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert ({a.country for a in wars[0].actor} if wars else None) == sides

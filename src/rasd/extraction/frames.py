@@ -41,6 +41,7 @@ _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSU
 _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
 _ONE_SIDE = frozenset({"طرف", "جانب"})
+_WARS = frozenset({"حرب", "معركه", "معارك"})
 _RELATIVE_REACH = 3
 # أنّ / إنّ / لكنّ with a pronoun: the verb right after it has that pronoun as its subject.
 _PRONOUN_COMPLEMENTIZERS = frozenset(c + p for c in ("ان", "بان", "وان", "لكن", "ولكن")
@@ -229,6 +230,8 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
             agent = None
         return agent, nxt, "noun-genitive-patient"
     modifier = ctx.modifier_after(r.t_end)
+    if modifier is not None and _war_of_a_country(ctx, r, modifier, recipient):
+        return None, None, "noun-war-place"
     if modifier is not None:
         return modifier, recipient, "noun-nisba-agent"
     between = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + 3 and g.prep == "بين"), None)
@@ -276,6 +279,16 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
         return ctx.carried_subject(v), recipient, "noun-support-conjoined"
     agent = agent or subject_before(groups, v, s0) or ctx.carried_subject(v)
     return agent, recipient, "noun-support-subject"
+
+
+def _war_of_a_country(ctx: Context, r: Reading, modifier: Group, recipient: Group | None) -> bool:
+    """"الحرب الأوكرانية", "المعارك السودانية": one nisba on a war names where it is fought, not
+    who wages it; with a target ("الحرب الإسرائيلية على غزة") or a second nisba ("الحرب الروسية
+    الأوكرانية") the nisbas are its sides."""
+    if recipient is not None or ctx.core(r.t_end - 1).removeprefix("ال") not in _WARS:
+        return False
+    after = ctx.toks[modifier.t1].text if modifier.t1 < len(ctx.toks) else ""
+    return after not in ("علي", "ضد") and not any(pos == modifier.t1 for pos, _ in ctx.modifiers)
 
 
 def _loose_words(ctx: Context, groups: list[Group], a: int, b: int) -> int:
