@@ -190,3 +190,21 @@ def test_the_ministry_refers_back_to_the_ministry_past_another_government_offici
     found = coded("استدعت وزارة الخارجية الجزائرية السفير الفرنسي للاحتجاج على تصريحات أدلى بها مسؤول "
                   "فرنسي. وأكد بيان الوزارة أن الجزائر ترفض أي تدخل.")
     assert ("بيان الوزارة", "DZA/GOV") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأفادت وسائل إعلام بأن مسيرة إسرائيلية استهدفت دراجة نارية.", ("مسيرة إسرائيلية", "ISR/MIL")),
+    ("وأعلنت كييف إسقاط مسيرات روسية.", ("مسيرات روسية", "RUS/MIL")),
+])
+def test_a_drone_shortened_to_masira_is_fielded_by_its_nationality(text: str, expected: tuple[str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_a_march_without_nationality_is_no_actor() -> None:
+    assert not coded("خرجت مسيرة في شوارع المدينة.")
+
+
+def test_a_quoted_word_after_a_body_is_its_name() -> None:
+    """قناة "المسيرة" is the channel named Al-Masirah, not a drone."""
+    found = dict(coded("قالت جماعة الحوثي إن قناة \"المسيرة\" التابعة للجماعة بثت البيان."))
+    assert found['قناة "المسيرة" التابعة للجماعة'] == "YEM/MED"

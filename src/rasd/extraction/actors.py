@@ -211,6 +211,10 @@ class _Composer:
         j, end = i + 1, self.words[i].t1
         while j < len(self.words):
             nxt = self.words[j]
+            if nxt.word.is_institution and self.texts[end:nxt.t0] == ['"'] and self._tok(nxt.t1) == '"':
+                # قناة "المسيرة", صحيفة "الأخبار": the quoted word is the body's own name.
+                j, end = j + 1, nxt.t1
+                continue
             gap = self._gap(end, nxt.t0)
             # "وزراء دفاع دول حلف شمال الأطلسي": one plain word may stand before an organisation.
             linked = not gap or (len(gap) <= 2 and all(x in _CHAIN_LINKS for x in gap)) \
