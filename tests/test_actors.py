@@ -208,3 +208,9 @@ def test_a_quoted_word_after_a_body_is_its_name() -> None:
     """قناة "المسيرة" is the channel named Al-Masirah, not a drone."""
     found = dict(coded("قالت جماعة الحوثي إن قناة \"المسيرة\" التابعة للجماعة بثت البيان."))
     assert found['قناة "المسيرة" التابعة للجماعة'] == "YEM/MED"
+
+
+def test_a_definite_body_is_no_construct_head() -> None:
+    """"الدفاعات الجوية مسيرات روسية": the air defences, then the Russian drones they downed."""
+    found = coded("وأسقطت الدفاعات الجوية مسيرات روسية فوق كييف.")
+    assert found[:2] == [("الدفاعات الجوية", "*/MIL"), ("مسيرات روسية", "RUS/MIL")]

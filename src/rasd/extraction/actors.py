@@ -223,7 +223,8 @@ class _Composer:
             # witnesses or residents speaking to an outlet ("شهود عيان لوكالة رويترز") are not its staff.
             if not linked or nxt.conjoined or nxt.word.kind == "document" \
                     or not (nxt.word.is_institution or nxt.word.kind == "org") \
-                    or (chain[-1].word.sector == "CVL" and nxt.hit.prefix.endswith("ل")):
+                    or (chain[-1].word.sector == "CVL" and nxt.hit.prefix.endswith("ل")) \
+                    or (not gap and self._no_construct(chain[-1], nxt)):
                 break
             chain.append(nxt)
             end = nxt.t1
@@ -231,6 +232,14 @@ class _Composer:
             if nxt.word.kind == "org":
                 break
         return j, end, chain
+
+    def _no_construct(self, head: _Word, nxt: _Word) -> bool:
+        """A noun with the article heads no construct, and a bare indefinite body is no
+        genitive: "أسقطت الدفاعات الجوية مسيرات روسية" is a subject, then its object (a bare
+        title is the same person's second office: "رئيس مجلس الوزراء وزير الخارجية")."""
+        last = self.doc.norm.text[head.hit.word_start:head.hit.end].split()[-1]
+        return last.startswith(("ال", "لل")) and not nxt.hit.prefix and nxt.word.kind == "body" \
+            and not self.doc.norm.text.startswith("ال", nxt.hit.start)
 
     def _institution(self, i: int) -> int:
         j, end, chain = self._chain(i)
