@@ -573,3 +573,15 @@ def test_a_body_named_in_the_occasion_is_not_the_one_met() -> None:
 def test_one_nisba_on_a_war_names_where_it_is_fought(text: str, sides: set[str] | None) -> None:
     wars = [e for e in _events(text) if e.type == "ASSAULT"]
     assert ({a.country for a in wars[0].actor} if wars else None) == sides
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد الحرس الثوري الإيراني أنه سيتصدى بحزم لأي اعتداء إسرائيلي.",
+    "وقال قائد الجيش السوداني إن القوات المسلحة ستتصدى للميليشيات المتمردة.",
+])
+def test_will_confront_is_a_threat(text: str) -> None:
+    assert _one(text, "THREATEN").trigger.text in ("يتصدى", "تتصدى")
+
+
+def test_confronting_done_is_no_threat() -> None:
+    assert not [e for e in _events("وتصدت الدفاعات الجوية السورية لصواريخ إسرائيلية.") if e.type == "THREATEN"]
