@@ -585,3 +585,12 @@ def test_will_confront_is_a_threat(text: str) -> None:
 
 def test_confronting_done_is_no_threat() -> None:
     assert not [e for e in _events("وتصدت الدفاعات الجوية السورية لصواريخ إسرائيلية.") if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت قيادة الجيش اللبناني إن الوحدات العسكرية ستتصدى لأي خرق للسيادة اللبنانية.",
+    "وأكد الحرس الثوري الإيراني أنه سيتصدى بحزم لأي اعتداء إسرائيلي.",
+])
+def test_any_act_is_no_act_that_happened(text: str) -> None:
+    """"لأي خرق", "لأي اعتداء إسرائيلي": the noun after أيّ is any act of its kind."""
+    assert [e.type for e in _events(text)] == ["THREATEN"]
