@@ -594,3 +594,9 @@ def test_confronting_done_is_no_threat() -> None:
 def test_any_act_is_no_act_that_happened(text: str) -> None:
     """"لأي خرق", "لأي اعتداء إسرائيلي": the noun after أيّ is any act of its kind."""
     assert [e.type for e in _events(text)] == ["THREATEN"]
+
+
+def test_a_title_beginning_with_waw_is_not_conjoined_to_the_name_before() -> None:
+    """"قيس سعيد وزير الخارجية الجزائري": the و of وزير is a letter, not "and"; the host receives the minister."""
+    e = _one("استقبل الرئيس التونسي قيس سعيد وزير الخارجية الجزائري أحمد عطاف في قصر قرطاج.", "CONSULT")
+    assert _codes(e.actor) == {"DZA/GOV"} and _codes(e.recipient) == {"TUN/GOV"}

@@ -360,7 +360,7 @@ class _Composer:
         # Quotation marks are transparent here: "بين \"جهاز الردع\" و\"اللواء 444\"".
         gap = [w for w in self.texts[prev.t1:m.t0] if w not in _QUOTES] if m.t0 - prev.t1 <= _MAX_GAP else _FAR
         # "بي كي كي/ واي بي جي": a slash pairs two names of one actor, as و does.
-        if gap in (["و"], ["/"]) or (not gap and self._tok(m.t0).startswith("و")):
+        if gap in (["و"], ["/"]) or (not gap and m.prefix.startswith("و")):
             return True
         names = ("country", "capital")
         return gap in (["،"], [","]) and not prev.prefix and not m.prefix \
