@@ -600,3 +600,12 @@ def test_a_title_beginning_with_waw_is_not_conjoined_to_the_name_before() -> Non
     """"قيس سعيد وزير الخارجية الجزائري": the و of وزير is a letter, not "and"; the host receives the minister."""
     e = _one("استقبل الرئيس التونسي قيس سعيد وزير الخارجية الجزائري أحمد عطاف في قصر قرطاج.", "CONSULT")
     assert _codes(e.actor) == {"DZA/GOV"} and _codes(e.recipient) == {"TUN/GOV"}
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد وزيرا الخارجية التونسي والجزائري حرصهما على تعزيز التعاون بين البلدين.",
+    "وبحث الرئيس المصري مع نظيره الكيني سبل تطوير التعاون الاقتصادي.",
+])
+def test_the_genitive_of_an_aim_is_no_act(text: str) -> None:
+    """"تعزيز التعاون": cooperation to be strengthened, not cooperation carried out."""
+    assert "COOPERATE" not in [e.type for e in _events(text)]

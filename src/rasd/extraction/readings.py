@@ -22,6 +22,9 @@ from rasd.text.normalize import fold
 # "أيّ" governs a noun and makes it any act of its kind, none that happened: "ستتصدى لأي خرق",
 # "ترفض أي تدخل".
 _ANY = frozenset(p + a for p in ("", "و", "ل", "ب", "ول", "وب") for a in ("اي", "ايه"))
+# Masdars of an aim: their genitive is what is to be strengthened or developed, not an act done
+# ("أكد الجانبان حرصهما على تعزيز التعاون").
+_AIMS = frozenset(p + a for p in ("", "و", "ب") for a in ("تعزيز", "تطوير", "توسيع", "تعميق", "تفعيل", "توطيد"))
 _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "ملف", "الي", "علي", "عن", "اجل", "اطار", "سبل",
                           "امكانيه", "ضروره", "اهميه", "الحاجه", "بهدف", "اليه", "اليات", "مجال",
                           # a time reference, not a report: "بعد سنوات من العداء خلال الحرب"
@@ -31,7 +34,7 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           # a definition, not a report: "التطبيع يعني انسحاب القوات"
                           "يعني", "تعني", "بغير", "دون",
                           # an end asked for or agreed, not the act itself: "مطالبين بوقف الحرب"
-                          "وقف", "بوقف", "ووقف", "انهاء", "بانهاء", "وانهاء"}) | _ANY
+                          "وقف", "بوقف", "ووقف", "انهاء", "بانهاء", "وانهاء"}) | _ANY | _AIMS
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
 # "من يعرقلون العملية": a preposition never governs a verb, so من before one is "whoever".
 _DESCRIPTIVE = RELATIVE_PRONOUNS | {"لا", "ولا", "من", "ممن"}
