@@ -214,3 +214,14 @@ def test_a_definite_body_is_no_construct_head() -> None:
     """"الدفاعات الجوية مسيرات روسية": the air defences, then the Russian drones they downed."""
     found = coded("وأسقطت الدفاعات الجوية مسيرات روسية فوق كييف.")
     assert found[:2] == [("الدفاعات الجوية", "*/MIL"), ("مسيرات روسية", "RUS/MIL")]
+
+
+def test_a_surname_alone_after_the_full_name_is_the_person() -> None:
+    """"المنفي" alone is no lexicon word (it also reads "the exile"), but after "محمد المنفي" it is he."""
+    found = coded("استقبل رئيس المجلس الرئاسي الليبي محمد المنفي المبعوث الأممي. وأكد المنفي دعمه لجهود "
+                  "الأمم المتحدة.")
+    assert ("المنفي", "LBY/GOV") in found
+
+
+def test_a_surname_before_the_full_name_is_not_yet_the_person() -> None:
+    assert all(text != "المنفي" for text, _ in coded("عاد من المنفي. والتقى محمد المنفي وفداً."))

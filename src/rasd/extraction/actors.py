@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -112,6 +113,7 @@ class _Composer:
         self.mentions: list[ActorMention] = []
         self.modifiers: list[tuple[int, str]] = []  # (token, country) of unattached nisbas
         self.surnames: dict[str, ActorWord] = {}  # last word of each person named so far
+        self.named_at: dict[str, int] = {}  # the token where each surname was first named in full
 
     # -- helpers -------------------------------------------------------------
     def _tok(self, i: int) -> str:
@@ -137,6 +139,8 @@ class _Composer:
         i = 0
         while i < len(self.words):
             i = self._compose(i)
+        if self.named_at:
+            self._bare_surnames()
         self._group()
 
     def _compose(self, i: int) -> int:
@@ -190,7 +194,25 @@ class _Composer:
         return names or back[0] in _PLACE_NOUNS or (back[1] in _PLACE_NOUNS and back[0] not in ("،", ","))
 
     def _remember_surname(self, w: _Word) -> None:
-        self.surnames[self.doc.norm.text[w.hit.start:w.hit.end].split()[-1]] = w.word
+        surname = self.doc.norm.text[w.hit.start:w.hit.end].split()[-1]
+        self.surnames[surname] = w.word
+        self.named_at.setdefault(surname, w.t1)
+
+    def _bare_surnames(self) -> None:
+        """"استقبل … محمد المنفي …، وأكد المنفي": a surname alone, after the full name, is that
+        person, though alone the word is not in the lexicon (المنفي also reads "the exile")."""
+        forms = {p + s: s for s in self.named_at if len(s) > 3 for p in ("", "و", "ف")}
+        if not forms.keys() & set(self.texts):
+            return
+        covered = {t for m in self.mentions for t in range(m.t0, m.t1)}
+        for t in compress(count(), map(forms.__contains__, self.texts)):
+            surname = forms[self.texts[t]]
+            if t >= self.named_at[surname] and t not in covered:
+                person = self.surnames[surname]
+                tok = self.toks[t]
+                entity = Entity(person.country, person.sector, self.doc.fspan(tok.start, tok.end),
+                                f"{person.source} surname", person.name)
+                self.mentions.append(ActorMention(entity, t, t + 1, -1, [person], self.texts[t][:-len(surname)]))
 
     def _is_people(self, w: _Word) -> bool:
         """"مئات التونسيين", "17 فلسطينياً": a nisba used as a noun names people (CVL)."""
