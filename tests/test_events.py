@@ -609,3 +609,11 @@ def test_a_title_beginning_with_waw_is_not_conjoined_to_the_name_before() -> Non
 def test_the_genitive_of_an_aim_is_no_act(text: str) -> None:
     """"تعزيز التعاون": cooperation to be strengthened, not cooperation carried out."""
     assert "COOPERATE" not in [e.type for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت قاعدة عين الأسد الجوية غربي البلاد.",
+    "وأفادت الشرطة السودانية بأن قذائف هاون استهدفت سوقاً شعبية في الخرطوم.",
+])
+def test_an_unknown_subject_of_reported_content_is_not_the_speaker(text: str) -> None:
+    assert not [e for e in _events(text) if e.type == "ASSAULT"]

@@ -167,6 +167,8 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         subject, rule = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "vso"
     if subject is None and "obj" not in tr.recipient:
         subject, rule = _inside_idiom(groups, r), "idiom-subject"
+    if subject is None and _unnamed_subject(ctx, groups, r.t, s0):
+        return None, None, "unnamed-subject"
     if subject is None and tr.pos == "verb":
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
     if subject is None or (subject.anaphoric and carried is not None and not names_both_sides(ctx, subject)):
@@ -181,6 +183,21 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         # "يوقع العراق مع إيران اتفاقاً": both sign, as in "وقّع العراق وإيران اتفاقاً".
         return Group(subject.members + obj.members, subject.t0, obj.t1, ""), None, rule + "+co-actor"
     return subject, obj, rule
+
+
+def _unnamed_subject(ctx: Context, groups: list[Group], t: int, s0: int) -> bool:
+    """"قالت مصادر أمنية إن طائرة مسيرة استهدفت القاعدة": the noun after a bare أنّ/إنّ is the
+    subject of the reported verb; an indefinite one that is no actor is someone new, not the
+    speaker (a definite one, "أن الجهاز استهدف", may point back to an actor)."""
+    i = bisect_left(ctx.complementizers, t) - 1
+    if i < 0 or ctx.complementizers[i] < s0:
+        return False
+    c = ctx.complementizers[i]
+    noun = ctx.toks[c + 1].text if c + 1 < t else ""
+    if ctx.toks[c].text not in ("ان", "بان") or not noun.isalpha() or noun.startswith(("ال", "لل")) \
+            or noun[:1] in ("ي", "ت"):  # "أن يكون الجهاز قد …": a verb, its subject after it
+        return False
+    return not any(c < g.t0 < t for g in groups)
 
 
 def _relative_clause(ctx: Context, r: Reading, groups: list[Group], c1: int,
