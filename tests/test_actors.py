@@ -225,3 +225,10 @@ def test_a_surname_alone_after_the_full_name_is_the_person() -> None:
 
 def test_a_surname_before_the_full_name_is_not_yet_the_person() -> None:
     assert all(text != "المنفي" for text, _ in coded("عاد من المنفي. والتقى محمد المنفي وفداً."))
+
+
+def test_a_capital_with_an_article_it_never_takes_is_no_capital() -> None:
+    """"ألباريس" folds to ال + باريس: the Spanish minister Albares, not Paris."""
+    found = coded("أكد وزير الخارجية المغربي ناصر بوريطة، خلال ندوة مع نظيره الإسباني خوسيه مانويل ألباريس، "
+                  "أن البلدين يعيشان مرحلة غير مسبوقة.")
+    assert all(code[:3] != "FRA" for _, code in found)

@@ -168,7 +168,8 @@ class _Composer:
                 self._add(w, w.t1, w.word.country, None, f"{w.word.source} nisba-modifier")
                 self.mentions[-1].weak = True
             return i + 1
-        if kind in ("country", "capital") and self._is_location(w):
+        if kind in ("country", "capital") and (self._is_location(w) or "ال" in w.hit.prefix):
+            # A name that has no article in the lexicon takes none: "ألباريس" (Albares) is no Paris.
             return i + 1
         if w.word.ambiguous and not self._among_states(i):
             return i + 1  # "نزاع مالي" is financial; "مالي والنيجر" are states
