@@ -182,3 +182,53 @@ def test_a_fronted_country_is_the_scene_of_an_unnamed_court() -> None:
                        "حكماً بسجن المعارضة عبير موسي عامين.", "2024-08-29")
     court = next(e for e in doc.entities if e.span.text == "محكمة")
     assert court.code == "TUN/JUD"
+
+
+def test_the_ministry_refers_back_to_the_ministry_past_another_government_official() -> None:
+    """"بيان الوزارة" is the Algerian ministry named before, not the French official in between:
+    the و and ب that begin وزارة and بيان are letters of the word, not proclitics."""
+    found = coded("استدعت وزارة الخارجية الجزائرية السفير الفرنسي للاحتجاج على تصريحات أدلى بها مسؤول "
+                  "فرنسي. وأكد بيان الوزارة أن الجزائر ترفض أي تدخل.")
+    assert ("بيان الوزارة", "DZA/GOV") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأفادت وسائل إعلام بأن مسيرة إسرائيلية استهدفت دراجة نارية.", ("مسيرة إسرائيلية", "ISR/MIL")),
+    ("وأعلنت كييف إسقاط مسيرات روسية.", ("مسيرات روسية", "RUS/MIL")),
+])
+def test_a_drone_shortened_to_masira_is_fielded_by_its_nationality(text: str, expected: tuple[str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_a_march_without_nationality_is_no_actor() -> None:
+    assert not coded("خرجت مسيرة في شوارع المدينة.")
+
+
+def test_a_quoted_word_after_a_body_is_its_name() -> None:
+    """قناة "المسيرة" is the channel named Al-Masirah, not a drone."""
+    found = dict(coded("قالت جماعة الحوثي إن قناة \"المسيرة\" التابعة للجماعة بثت البيان."))
+    assert found['قناة "المسيرة" التابعة للجماعة'] == "YEM/MED"
+
+
+def test_a_definite_body_is_no_construct_head() -> None:
+    """"الدفاعات الجوية مسيرات روسية": the air defences, then the Russian drones they downed."""
+    found = coded("وأسقطت الدفاعات الجوية مسيرات روسية فوق كييف.")
+    assert found[:2] == [("الدفاعات الجوية", "*/MIL"), ("مسيرات روسية", "RUS/MIL")]
+
+
+def test_a_surname_alone_after_the_full_name_is_the_person() -> None:
+    """"المنفي" alone is no lexicon word (it also reads "the exile"), but after "محمد المنفي" it is he."""
+    found = coded("استقبل رئيس المجلس الرئاسي الليبي محمد المنفي المبعوث الأممي. وأكد المنفي دعمه لجهود "
+                  "الأمم المتحدة.")
+    assert ("المنفي", "LBY/GOV") in found
+
+
+def test_a_surname_before_the_full_name_is_not_yet_the_person() -> None:
+    assert all(text != "المنفي" for text, _ in coded("عاد من المنفي. والتقى محمد المنفي وفداً."))
+
+
+def test_a_capital_with_an_article_it_never_takes_is_no_capital() -> None:
+    """"ألباريس" folds to ال + باريس: the Spanish minister Albares, not Paris."""
+    found = coded("أكد وزير الخارجية المغربي ناصر بوريطة، خلال ندوة مع نظيره الإسباني خوسيه مانويل ألباريس، "
+                  "أن البلدين يعيشان مرحلة غير مسبوقة.")
+    assert all(code[:3] != "FRA" for _, code in found)

@@ -555,3 +555,65 @@ def test_those_killed_after_the_strike_are_its_victims() -> None:
 def test_shutting_the_oil_fields_is_a_blockade() -> None:
     e = _one("وأغلقت حكومة الشرق الليبي حقول النفط وموانئ التصدير احتجاجاً على القرار.", "PROTEST")
     assert {a.country for a in e.actor} == {"LBY"}
+
+
+def test_a_body_named_in_the_occasion_is_not_the_one_met() -> None:
+    """"على هامش أعمال الجمعية العامة للأمم المتحدة" is where the ministers met, up to its comma."""
+    e = _one("التقى وزير الخارجية السعودي الأمير فيصل بن فرحان، على هامش أعمال الجمعية العامة للأمم "
+             "المتحدة، نظيره الإيراني عباس عراقجي.", "CONSULT")
+    assert _codes(e.actor + e.recipient) == {"SAU/GOV", "IRN/GOV"}
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("وقال المتحدث إن بلاده تلتزم بالحياد في الحرب الأوكرانية.", None),
+    ("وأسفرت الحرب السورية عن مقتل مئات الآلاف.", None),
+    ("أدت الحرب الإسرائيلية على غزة إلى مقتل الآلاف.", {"ISR"}),
+    ("وتحدث عن تداعيات الحرب الروسية الأوكرانية على أسعار الغذاء.", {"RUS"}),
+])
+def test_one_nisba_on_a_war_names_where_it_is_fought(text: str, sides: set[str] | None) -> None:
+    wars = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert ({a.country for a in wars[0].actor} if wars else None) == sides
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد الحرس الثوري الإيراني أنه سيتصدى بحزم لأي اعتداء إسرائيلي.",
+    "وقال قائد الجيش السوداني إن القوات المسلحة ستتصدى للميليشيات المتمردة.",
+])
+def test_will_confront_is_a_threat(text: str) -> None:
+    assert _one(text, "THREATEN").trigger.text in ("يتصدى", "تتصدى")
+
+
+def test_confronting_done_is_no_threat() -> None:
+    assert not [e for e in _events("وتصدت الدفاعات الجوية السورية لصواريخ إسرائيلية.") if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت قيادة الجيش اللبناني إن الوحدات العسكرية ستتصدى لأي خرق للسيادة اللبنانية.",
+    "وأكد الحرس الثوري الإيراني أنه سيتصدى بحزم لأي اعتداء إسرائيلي.",
+])
+def test_any_act_is_no_act_that_happened(text: str) -> None:
+    """"لأي خرق", "لأي اعتداء إسرائيلي": the noun after أيّ is any act of its kind."""
+    assert [e.type for e in _events(text)] == ["THREATEN"]
+
+
+def test_a_title_beginning_with_waw_is_not_conjoined_to_the_name_before() -> None:
+    """"قيس سعيد وزير الخارجية الجزائري": the و of وزير is a letter, not "and"; the host receives the minister."""
+    e = _one("استقبل الرئيس التونسي قيس سعيد وزير الخارجية الجزائري أحمد عطاف في قصر قرطاج.", "CONSULT")
+    assert _codes(e.actor) == {"DZA/GOV"} and _codes(e.recipient) == {"TUN/GOV"}
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد وزيرا الخارجية التونسي والجزائري حرصهما على تعزيز التعاون بين البلدين.",
+    "وبحث الرئيس المصري مع نظيره الكيني سبل تطوير التعاون الاقتصادي.",
+])
+def test_the_genitive_of_an_aim_is_no_act(text: str) -> None:
+    """"تعزيز التعاون": cooperation to be strengthened, not cooperation carried out."""
+    assert "COOPERATE" not in [e.type for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت قاعدة عين الأسد الجوية غربي البلاد.",
+    "وأفادت الشرطة السودانية بأن قذائف هاون استهدفت سوقاً شعبية في الخرطوم.",
+])
+def test_an_unknown_subject_of_reported_content_is_not_the_speaker(text: str) -> None:
+    assert not [e for e in _events(text) if e.type == "ASSAULT"]

@@ -171,3 +171,13 @@ def test_a_cue_split_by_its_subject_still_reports() -> None:
     """"أعرب وزير الخارجية السعودي عن قلق المملكة": the subject stands between أعرب and عن."""
     said = _said("وأعرب وزير الخارجية السعودي عن قلق المملكة من التصعيد في المنطقة.")
     assert [(s.cue.text, s.speaker.country) for s in said] == [("أعرب", "SAU")]
+
+
+@pytest.mark.parametrize("text", [
+    "استقبل الرئيس التونسي قيس سعيد في قصر قرطاج وزير الخارجية الجزائري أحمد عطاف. وأكد الجانبان حرصهما على "
+    "تعزيز التعاون.",
+    "بحث وزير الخارجية المصري مع نظيره السوداني في القاهرة الأوضاع الإنسانية، وشدد الطرفان على ضرورة وقف الحرب.",
+])
+def test_the_two_sides_speak_for_the_two_parties_named_before(text: str) -> None:
+    found = [s for s in _said(text) if s.speaker.span.text.endswith(("الجانبان", "الطرفان"))]
+    assert len({s.speaker.country for s in found}) == 2

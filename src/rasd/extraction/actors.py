@@ -16,13 +16,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from rasd.doc import Doc, Entity, Place
 from rasd.lexicons.actors import ActorWord, actor_matcher
 from rasd.lexicons.check import INTERNATIONAL
-from rasd.text.matcher import Hit, longest, without_proclitic
+from rasd.text.matcher import Hit, longest
 from rasd.text.normalize import fold
 from rasd.text.segment import Token, tokens
 
@@ -112,6 +113,7 @@ class _Composer:
         self.mentions: list[ActorMention] = []
         self.modifiers: list[tuple[int, str]] = []  # (token, country) of unattached nisbas
         self.surnames: dict[str, ActorWord] = {}  # last word of each person named so far
+        self.named_at: dict[str, int] = {}  # the token where each surname was first named in full
 
     # -- helpers -------------------------------------------------------------
     def _tok(self, i: int) -> str:
@@ -137,6 +139,8 @@ class _Composer:
         i = 0
         while i < len(self.words):
             i = self._compose(i)
+        if self.named_at:
+            self._bare_surnames()
         self._group()
 
     def _compose(self, i: int) -> int:
@@ -164,7 +168,8 @@ class _Composer:
                 self._add(w, w.t1, w.word.country, None, f"{w.word.source} nisba-modifier")
                 self.mentions[-1].weak = True
             return i + 1
-        if kind in ("country", "capital") and self._is_location(w):
+        if kind in ("country", "capital") and (self._is_location(w) or "ال" in w.hit.prefix):
+            # A name that has no article in the lexicon takes none: "ألباريس" (Albares) is no Paris.
             return i + 1
         if w.word.ambiguous and not self._among_states(i):
             return i + 1  # "نزاع مالي" is financial; "مالي والنيجر" are states
@@ -190,7 +195,25 @@ class _Composer:
         return names or back[0] in _PLACE_NOUNS or (back[1] in _PLACE_NOUNS and back[0] not in ("،", ","))
 
     def _remember_surname(self, w: _Word) -> None:
-        self.surnames[self.doc.norm.text[w.hit.start:w.hit.end].split()[-1]] = w.word
+        surname = self.doc.norm.text[w.hit.start:w.hit.end].split()[-1]
+        self.surnames[surname] = w.word
+        self.named_at.setdefault(surname, w.t1)
+
+    def _bare_surnames(self) -> None:
+        """"استقبل … محمد المنفي …، وأكد المنفي": a surname alone, after the full name, is that
+        person, though alone the word is not in the lexicon (المنفي also reads "the exile")."""
+        forms = {p + s: s for s in self.named_at if len(s) > 3 for p in ("", "و", "ف")}
+        if not forms.keys() & set(self.texts):
+            return
+        covered = {t for m in self.mentions for t in range(m.t0, m.t1)}
+        for t in compress(count(), map(forms.__contains__, self.texts)):
+            surname = forms[self.texts[t]]
+            if t >= self.named_at[surname] and t not in covered:
+                person = self.surnames[surname]
+                tok = self.toks[t]
+                entity = Entity(person.country, person.sector, self.doc.fspan(tok.start, tok.end),
+                                f"{person.source} surname", person.name)
+                self.mentions.append(ActorMention(entity, t, t + 1, -1, [person], self.texts[t][:-len(surname)]))
 
     def _is_people(self, w: _Word) -> bool:
         """"مئات التونسيين", "17 فلسطينياً": a nisba used as a noun names people (CVL)."""
@@ -211,6 +234,10 @@ class _Composer:
         j, end = i + 1, self.words[i].t1
         while j < len(self.words):
             nxt = self.words[j]
+            if nxt.word.is_institution and self.texts[end:nxt.t0] == ['"'] and self._tok(nxt.t1) == '"':
+                # قناة "المسيرة", صحيفة "الأخبار": the quoted word is the body's own name.
+                j, end = j + 1, nxt.t1
+                continue
             gap = self._gap(end, nxt.t0)
             # "وزراء دفاع دول حلف شمال الأطلسي": one plain word may stand before an organisation.
             linked = not gap or (len(gap) <= 2 and all(x in _CHAIN_LINKS for x in gap)) \
@@ -219,7 +246,8 @@ class _Composer:
             # witnesses or residents speaking to an outlet ("شهود عيان لوكالة رويترز") are not its staff.
             if not linked or nxt.conjoined or nxt.word.kind == "document" \
                     or not (nxt.word.is_institution or nxt.word.kind == "org") \
-                    or (chain[-1].word.sector == "CVL" and nxt.hit.prefix.endswith("ل")):
+                    or (chain[-1].word.sector == "CVL" and nxt.hit.prefix.endswith("ل")) \
+                    or (not gap and self._no_construct(chain[-1], nxt)):
                 break
             chain.append(nxt)
             end = nxt.t1
@@ -227,6 +255,14 @@ class _Composer:
             if nxt.word.kind == "org":
                 break
         return j, end, chain
+
+    def _no_construct(self, head: _Word, nxt: _Word) -> bool:
+        """A noun with the article heads no construct, and a bare indefinite body is no
+        genitive: "أسقطت الدفاعات الجوية مسيرات روسية" is a subject, then its object (a bare
+        title is the same person's second office: "رئيس مجلس الوزراء وزير الخارجية")."""
+        last = self.doc.norm.text[head.hit.word_start:head.hit.end].split()[-1]
+        return last.startswith(("ال", "لل")) and not nxt.hit.prefix and nxt.word.kind == "body" \
+            and not self.doc.norm.text.startswith("ال", nxt.hit.start)
 
     def _institution(self, i: int) -> int:
         j, end, chain = self._chain(i)
@@ -347,7 +383,7 @@ class _Composer:
         # Quotation marks are transparent here: "بين \"جهاز الردع\" و\"اللواء 444\"".
         gap = [w for w in self.texts[prev.t1:m.t0] if w not in _QUOTES] if m.t0 - prev.t1 <= _MAX_GAP else _FAR
         # "بي كي كي/ واي بي جي": a slash pairs two names of one actor, as و does.
-        if gap in (["و"], ["/"]) or (not gap and self._tok(m.t0).startswith("و")):
+        if gap in (["و"], ["/"]) or (not gap and m.prefix.startswith("و")):
             return True
         names = ("country", "capital")
         return gap in (["،"], [","]) and not prev.prefix and not m.prefix \
@@ -384,10 +420,23 @@ def _definite(text: str) -> bool:
     return any(w.startswith(("ال", "لل")) or w[1:3] == "ال" for w in fold(text).split())
 
 
+_ARTICLE_CHAINS = ("وال", "بال", "فال", "لل", "ال")
+
+
 @lru_cache(maxsize=1 << 14)
-def _cores(text: str) -> tuple[str, ...]:
-    """The cores of a mention's words ("وزير الخارجية" → وزير, خارجيه)."""
-    return tuple(without_proclitic(w, 3) for w in fold(text).split())
+def _cores(text: str, prefix: str) -> tuple[str, ...]:
+    """The cores of a mention's words ("وزير الخارجية" → وزير, خارجيه). Only the first word's
+    proclitics are known (`prefix`, from the matcher); elsewhere only a chain with the article
+    is stripped, since و، ب، ل also begin words: "وزارة", "بيان", "ولي العهد"."""
+    words = fold(text).split()
+    if words:
+        words[0] = words[0][len(prefix):]
+    return tuple(_article_less(w) for w in words)
+
+
+def _article_less(word: str) -> str:
+    clitic = next((c for c in _ARTICLE_CHAINS if word.startswith(c) and len(word) - len(c) >= 3), "")
+    return word[len(clitic):]
 
 
 class _Antecedents:
@@ -406,7 +455,7 @@ class _Antecedents:
             return
         if m.heads:
             self.by_head[m.heads[-1].source] = m
-        self.by_word.update(dict.fromkeys(_cores(ent.span.text), m))
+        self.by_word.update(dict.fromkeys(_cores(ent.span.text, m.prefix), m))
         if ent.sector:
             self.by_sector[ent.sector] = m
             self.by_country[ent.country] = m
@@ -414,7 +463,7 @@ class _Antecedents:
     def for_body(self, m: ActorMention) -> ActorMention | None:
         """"الوزارة", "رئيس النادي", "المبعوث": the same entry, else a name with the same word
         ("الحزب" → "حزب الله"), else the same sector nearby."""
-        cores = _cores(m.entity.span.text)
+        cores = _cores(m.entity.span.text, m.prefix)
         prev = self.by_head.get(m.heads[-1].source if m.heads else None)
         prev = prev or (self.by_word.get(cores[-1]) if cores and len(cores[-1]) >= 3 else None)
         if prev is None and m.entity.sector:

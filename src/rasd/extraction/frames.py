@@ -41,6 +41,7 @@ _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSU
 _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
                          "طرفان", "طرفين", "جانبان", "جانبين", "بلدان", "بلدين"})
 _ONE_SIDE = frozenset({"طرف", "جانب"})
+_WARS = frozenset({"حرب", "معركه", "معارك"})
 _RELATIVE_REACH = 3
 # أنّ / إنّ / لكنّ with a pronoun: the verb right after it has that pronoun as its subject.
 _PRONOUN_COMPLEMENTIZERS = frozenset(c + p for c in ("ان", "بان", "وان", "لكن", "ولكن")
@@ -166,6 +167,8 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         subject, rule = subject_after(groups, ctx.toks, r.t_end - 1, c1, ctx.date_tokens), "vso"
     if subject is None and "obj" not in tr.recipient:
         subject, rule = _inside_idiom(groups, r), "idiom-subject"
+    if subject is None and _unnamed_subject(ctx, groups, r.t, s0):
+        return None, None, "unnamed-subject"
     if subject is None and tr.pos == "verb":
         subject, rule = subject_before(groups, r.t, s0), "svo-sentence"
     if subject is None or (subject.anaphoric and carried is not None and not names_both_sides(ctx, subject)):
@@ -180,6 +183,21 @@ def roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int, int]
         # "يوقع العراق مع إيران اتفاقاً": both sign, as in "وقّع العراق وإيران اتفاقاً".
         return Group(subject.members + obj.members, subject.t0, obj.t1, ""), None, rule + "+co-actor"
     return subject, obj, rule
+
+
+def _unnamed_subject(ctx: Context, groups: list[Group], t: int, s0: int) -> bool:
+    """"قالت مصادر أمنية إن طائرة مسيرة استهدفت القاعدة": the noun after a bare أنّ/إنّ is the
+    subject of the reported verb; an indefinite one that is no actor is someone new, not the
+    speaker (a definite one, "أن الجهاز استهدف", may point back to an actor)."""
+    i = bisect_left(ctx.complementizers, t) - 1
+    if i < 0 or ctx.complementizers[i] < s0:
+        return False
+    c = ctx.complementizers[i]
+    noun = ctx.toks[c + 1].text if c + 1 < t else ""
+    if ctx.toks[c].text not in ("ان", "بان") or not noun.isalpha() or noun.startswith(("ال", "لل")) \
+            or noun[:1] in ("ي", "ت"):  # "أن يكون الجهاز قد …": a verb, its subject after it
+        return False
+    return not any(c < g.t0 < t for g in groups)
 
 
 def _relative_clause(ctx: Context, r: Reading, groups: list[Group], c1: int,
@@ -229,6 +247,8 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
             agent = None
         return agent, nxt, "noun-genitive-patient"
     modifier = ctx.modifier_after(r.t_end)
+    if modifier is not None and _war_of_a_country(ctx, r, modifier, recipient):
+        return None, None, "noun-war-place"
     if modifier is not None:
         return modifier, recipient, "noun-nisba-agent"
     between = next((g for g in groups if r.t_end <= g.t0 <= r.t_end + 3 and g.prep == "بين"), None)
@@ -276,6 +296,16 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
         return ctx.carried_subject(v), recipient, "noun-support-conjoined"
     agent = agent or subject_before(groups, v, s0) or ctx.carried_subject(v)
     return agent, recipient, "noun-support-subject"
+
+
+def _war_of_a_country(ctx: Context, r: Reading, modifier: Group, recipient: Group | None) -> bool:
+    """"الحرب الأوكرانية", "المعارك السودانية": one nisba on a war names where it is fought, not
+    who wages it; with a target ("الحرب الإسرائيلية على غزة") or a second nisba ("الحرب الروسية
+    الأوكرانية") the nisbas are its sides."""
+    if recipient is not None or ctx.core(r.t_end - 1).removeprefix("ال") not in _WARS:
+        return False
+    after = ctx.toks[modifier.t1].text if modifier.t1 < len(ctx.toks) else ""
+    return after not in ("علي", "ضد") and not any(pos == modifier.t1 for pos, _ in ctx.modifiers)
 
 
 def _loose_words(ctx: Context, groups: list[Group], a: int, b: int) -> int:

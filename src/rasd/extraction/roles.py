@@ -167,6 +167,8 @@ def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | No
         return False
     if g.t0 and toks[g.t0 - 1].text in _ALONGSIDE:
         return False  # "اقتحم مستوطنون، بحماية قوات الاحتلال، الأقصى": a helper, not a target
+    if _on_the_sidelines(toks, t, g.t0):
+        return False
     if skip is not None and g.codes == skip.codes and 0 <= g.t0 - skip.t1 <= 2 \
             and all(m.entity.name for m in g.members) and not g.prep and _sectors_agree(g, skip):
         # The subject named again in apposition: "الأمين العام للجامعة، أحمد أبو الغيط"; not
@@ -179,6 +181,18 @@ def _fits(g: Group, toks: list[Token], t: int, preps: set[str], skip: Group | No
     if "obj" in preps and g.prep == "ل" and g.t0 - t == 2 and toks[t + 1].is_word:
         return True  # "استهدفت تجمعات لقوات الدعم السريع": the owner of the object is the target
     return g.prep in ("ل", "في") and any(_governs(x.text, preps) for x in toks[t + 1:g.t0])
+
+
+def _on_the_sidelines(toks: list[Token], t: int, t0: int) -> bool:
+    """"التقى …، على هامش أعمال الجمعية العامة للأمم المتحدة، نظيره الإيراني": a body named in
+    the occasion, up to the comma that closes it, is where the act took place, not a party."""
+    for i in range(t0 - 1, t, -1):
+        word = toks[i].text
+        if word == "هامش":
+            return True
+        if word in ("،", ","):
+            return False
+    return False
 
 
 def _sectors_agree(g: Group, other: Group) -> bool:

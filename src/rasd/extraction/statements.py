@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasd.doc import Doc, Entity, Statement
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
+from rasd.extraction.frames import names_both_sides
 from rasd.extraction.readings import is_passive
 from rasd.extraction.roles import Group, main_subject, subject_adjacent, subject_after, subject_before
 from rasd.lexicons.triggers import Cue, cue_matcher
@@ -215,10 +216,30 @@ def _resolve(doc: Doc, ctx: Context, group: Group | None, t0: int) -> Group | No
             _adopt(m, antecedent.entity, "speaker-anaphora")
     if any(m.entity.country for m in group.members):
         return group
+    if names_both_sides(ctx, group):
+        return _two_parties(ctx, group)
     if all(m.heads and m.heads[0].kind in ("office", "document") for m in group.members):
         carried = ctx.carried_subject(t0)  # "البيانان" → the two ministries quoted before
         if carried is not None and any(m.entity.country for m in carried.members):
             return carried
+    return None
+
+
+def _two_parties(ctx: Context, group: Group) -> Group | None:
+    """"استقبل الرئيس التونسي وزير الخارجية الجزائري، وأكد الجانبان …": the two sides are the
+    two latest parties named in this sentence or the one before, each a speaker; a state
+    named as where (في) is no party."""
+    s0 = sentence_of(ctx, group.t0)[0]
+    start = sentence_of(ctx, s0 - 1)[0] if s0 > 0 else s0
+    found: dict[str, ActorMention] = {}
+    for m in reversed(ctx.mentions_in(start, group.t0)):
+        country = m.entity.country
+        if m.weak or not country or country in found or (m.t0 and ctx.toks[m.t0 - 1].text in ("في", "وفي")):
+            continue
+        ent = replace(m.entity, span=group.members[0].entity.span, source=m.entity.source + " + both-sides")
+        found[country] = ActorMention(ent, group.t0, group.t1)
+        if len(found) == 2:
+            return Group(list(reversed(found.values())), group.t0, group.t1, "")
     return None
 
 
