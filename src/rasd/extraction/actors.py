@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from rasd.doc import Doc, Entity, Place
@@ -49,6 +49,8 @@ _HARDWARE = "institutions-military.tsv"
 _ENVOYS = ("سفير", "سفار", "قنصل", "مندوب", "مبعوث", "ممثل", "بعث")
 _MAX_GAP = 4
 _BY_TOKENS = attrgetter("t0", "t1")
+_START = attrgetter("start")  # C-level getters: thousands of tokens
+_TEXT = attrgetter("text")
 _QUOTES = frozenset({'"', "'", "(", ")"})
 _FAR = ["…"] * (_MAX_GAP + 1)
 _FRONTED_REACH = 5  # characters before a fronted place: "وفي " + the name
@@ -542,7 +544,7 @@ def find_actors(doc: Doc) -> None:
     """Fill doc.entities, and the `actors`/`tokens` layers the event and statement coders use."""
     toks = tokens(doc.norm.text)
     # Token starts are searched and token texts sliced all along the coders: made once here.
-    starts, texts = list(map(itemgetter(0), toks)), list(map(itemgetter(2), toks))
+    starts, texts = list(map(_START, toks)), list(map(_TEXT, toks))
     composer = _Composer(doc, toks, texts, _place_words(doc, starts))
     composer.run()
     line = doc.layers.get("dateline")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate, repeat
-from typing import NamedTuple
 
 # A sentence ends at . ! ? (Arabic ؟ is folded to ?) or a line break; a dot between
 # digits (1.2%) is a decimal point, not an end.
@@ -22,12 +20,19 @@ _CLAUSE_BREAK = re.compile(rf"[،,;:{SPACE_CLASS}](?:(?<=[،,;:])|(?=(?:" + "|".
 _TOKEN = re.compile(rf"(\w+|[^{SPACE_CLASS}])")
 
 
-class Token(NamedTuple):
-    """A word or a punctuation mark (a tuple: documents have thousands of them)."""
+class Token:
+    """A word or a punctuation mark, in folded offsets. Documents have thousands: a class with
+    slots, whose fields compiled code reads directly (a named tuple's go through a descriptor)."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
     @property
     def is_word(self) -> bool:
@@ -64,12 +69,15 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def tokens(text: str) -> list[Token]:
     """Words (letters and digits) and single punctuation marks."""
-    # An article has ~700 tokens: split keeps them with the whitespace between (at odd places),
-    # the running length gives every offset, and tuple.__new__ skips the Python-level
-    # NamedTuple constructor, so no Python code runs per token.
+    # Split keeps the tokens with the whitespace between them (tokens at odd places).
     parts = _TOKEN.split(text)
-    ends = list(accumulate(map(len, parts)))
-    return list(map(tuple.__new__, repeat(Token), zip(ends[:-1:2], ends[1::2], parts[1::2], strict=True)))
+    found: list[Token] = []
+    end = 0
+    for i in range(1, len(parts), 2):
+        start = end + len(parts[i - 1])
+        end = start + len(parts[i])
+        found.append(Token(start, end, parts[i]))
+    return found
 
 
 def range_index(ranges: list[tuple[int, int]], n: int, default: int = -1) -> list[int]:
