@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
-from typing import NamedTuple
 
 from rasd.doc import Doc, Entity, Place
 from rasd.lexicons.actors import ActorWord, actor_matcher
@@ -79,13 +78,16 @@ class ActorMention:
     weak: bool = False  # a bare nisba adjective: a country for recipients, never a subject
 
 
-class _Word(NamedTuple):
-    """A lexicon hit placed on tokens (a tuple: an article has hundreds)."""
+class _Word:
+    """A lexicon hit placed on tokens (slots: an article has hundreds)."""
 
-    hit: Hit[ActorWord]
-    t0: int
-    t1: int
-    word: ActorWord
+    __slots__ = ("hit", "t0", "t1", "word")
+
+    def __init__(self, hit: Hit[ActorWord], t0: int, t1: int, word: ActorWord) -> None:
+        self.hit = hit
+        self.t0 = t0
+        self.t1 = t1
+        self.word = word
 
     @property
     def conjoined(self) -> bool:
@@ -402,14 +404,13 @@ def _place_words(doc: Doc, starts: list[int]) -> list[_Word]:
         if first and (len(h.values) == 1 or all(v.country == first for v in h.values)):
             named[first] = named.get(first, 0) + 1
     words: list[_Word] = []
-    new = tuple.__new__
     for hit in hits:
         # A search per hit: a dict from every token start would cost more than all the hits.
         t0 = bisect_left(starts, hit.word_start)
         if t0 < len(starts) and starts[t0] == hit.word_start:
             t1 = bisect_left(starts, hit.end, t0)
             word = hit.values[0] if len(hit.values) == 1 else _choose(hit, named)
-            words.append(new(_Word, (hit, t0, max(t1, t0 + 1), word)))
+            words.append(_Word(hit, t0, max(t1, t0 + 1), word))
     return words
 
 
