@@ -617,3 +617,34 @@ def test_the_genitive_of_an_aim_is_no_act(text: str) -> None:
 ])
 def test_an_unknown_subject_of_reported_content_is_not_the_speaker(text: str) -> None:
     assert not [e for e in _events(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("وأكد الرئيس المصري عبد الفتاح السيسي خلال اتصال هاتفي مع نظيره الفرنسي إيمانويل ماكرون ضرورة وقف "
+     "إطلاق النار في غزة.", "EGY/GOV", "FRA/GOV"),
+    ("وشدد وزير الخارجية الأردني أيمن الصفدي، خلال اتصال هاتفي مع نظيره التركي هاكان فيدان، على رفض "
+     "التهجير.", "JOR/GOV", "TUR/GOV"),
+])
+def test_a_call_during_which_something_is_said_took_place(text: str, actor: str, recipient: str) -> None:
+    """"خلال اتصال هاتفي مع …" sets the scene of the statement: the call happened. It joins two
+    places and has no venue of its own (غزة is what was said)."""
+    e = _one(text, "CONSULT")
+    assert e.mode == "phone" and _codes(e.actor) == {actor} and _codes(e.recipient) == {recipient}
+    assert e.location is None
+
+
+def test_during_a_war_is_still_background() -> None:
+    assert not [e for e in _events("وقال مسؤول عراقي إن ذلك جرى خلال الحرب مع إيران في ثمانينيات القرن الماضي.")
+                if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("وبحث ولي العهد السعودي الأمير محمد بن سلمان خلال لقائه الرئيس الأمريكي جو بايدن في جدة ملف الطاقة.",
+     "SAU/GOV", "USA/GOV"),
+    ("وأكد الرئيس الفرنسي خلال استقباله رئيس الوزراء العراقي في باريس دعم بلاده.", "IRQ/GOV", "FRA/GOV"),
+])
+def test_a_noun_with_a_pronoun_has_its_object_after_it(text: str, actor: str, recipient: str) -> None:
+    """"لقائه الرئيس الأمريكي": the pronoun (hamza on ya: لقائه) is the one who meets, the noun
+    after it whom he meets; a host's object is the visitor, the actor."""
+    e = _one(text, "CONSULT")
+    assert _codes(e.actor) == {actor} and _codes(e.recipient) == {recipient}

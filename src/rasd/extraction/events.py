@@ -237,7 +237,8 @@ def _event(doc: Doc, ctx: Context, r: Reading, actor: Group | None, recipient: G
     # the trigger's own clause speaks for its tense; any date of the sentence dates it.
     own_date = ctx.date_in(r.t, clause)
     date: DateMention | None = own_date if own_date is not None else ctx.date_in(r.t, sentence)
-    place: Place | None = ctx.place_near(r.t, sentence, actor, recipient)
+    # A phone call joins two places and happens in neither.
+    place: Place | None = None if tr.mode == "phone" else ctx.place_near(r.t, sentence, actor, recipient)
     modality = modality_of(ctx, r.t, r.hit, tr, clause, date, own_date is not None)
     kind = _future_type(tr.type, modality)
     return Event(type=kind, mode=tr.mode, actor=entities(actor), recipient=entities(recipient),

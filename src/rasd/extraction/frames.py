@@ -14,6 +14,7 @@ from rasd.doc import Entity
 from rasd.extraction.actors import QUANTIFIERS, ActorMention
 from rasd.extraction.context import Context
 from rasd.extraction.readings import (
+    DURING,
     RELATIVE_PRONOUNS,
     Reading,
     has_object_pronoun,
@@ -234,6 +235,13 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     nxt = next((g for g in groups if g.t0 >= r.t_end and g.t0 - r.t_end <= 1 and not g.weak), None)
     recipient = recipient_after(groups, ctx.toks, r.t_end - 1, s1,
                                 tuple(x for x in tr.recipient if x != "obj"), None, ctx.word_counts)
+    if nxt is not None and not nxt.prep and {"obj", "obj:actor"} & set(tr.recipient) and has_possessive(ctx, r):
+        # "خلال لقائه الرئيس الأمريكي", "إدانتها الهجوم": the pronoun holds the agent, so the
+        # noun after it is the object, not a genitive (a host's object is the visitor, the actor).
+        owner = subject_before(groups, r.t, s0) or ctx.carried_subject(r.t)
+        if "obj:actor" in tr.recipient:
+            return nxt, owner, "noun-pronoun-object"
+        return owner, nxt, "noun-pronoun-object"
     if nxt is not None and not nxt.prep:
         if tr.type in _GENITIVE_AGENT or "obj" not in tr.recipient:
             return nxt, recipient if recipient is not nxt else None, "noun-genitive-agent"
@@ -267,6 +275,9 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
                       and not g.prep and g is not recipient), None)
         if actor is not None:
             return actor, recipient, "noun-relative-subject"
+    if tr.type == "CONSULT" and r.t and ctx.toks[r.t - 1].text in DURING:
+        # "وشدد الصفدي خلال اتصال هاتفي مع نظيره": whoever speaks or acts during it holds it.
+        return subject_before(groups, r.t, s0) or ctx.carried_subject(r.t), recipient, "noun-during"
     support = ctx.support_before(r.t, s0)
     with_b = r.hit.prefix.lstrip("وف").startswith("ب")
     governed = r.t and (ctx.toks[r.t - 1].text in ("في", "من", "عن") or with_b)

@@ -35,12 +35,16 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           "يعني", "تعني", "بغير", "دون",
                           # an end asked for or agreed, not the act itself: "مطالبين بوقف الحرب"
                           "وقف", "بوقف", "ووقف", "انهاء", "بانهاء", "وانهاء"}) | _ANY | _AIMS
+# "During" a meeting, a call or a visit sets the scene of what is said or done there: the
+# meeting itself took place (during a war, a topic word still).
+DURING = frozenset({"خلال", "اثناء"})
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
 # "من يعرقلون العملية": a preposition never governs a verb, so من before one is "whoever".
 _DESCRIPTIVE = RELATIVE_PRONOUNS | {"لا", "ولا", "من", "ممن"}
 SPONSORING = frozenset({"برعايه", "رعايه", "بوساطه", "وساطه", "بمشاركه", "مشاركه", "بحضور", "حضور", "بمبادره"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
+_BEFORE_SUFFIX = {"ت": "ه", "ي": "ء", "و": "ء"}  # a noun's last letter before a pronoun → bare
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 # Words after which a verb cannot stand: prepositions, quantity or cause nouns, and the
 # auxiliaries of a passive masdar ("تم اعتقال", "جرى خلاله بحث").
@@ -136,7 +140,7 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
         return None
     if trigger.future_only and "س" not in hit.prefix and (t0 == 0 or ctx.toks[t0 - 1].text not in ("سوف", "لن")):
         return None  # "ستردّ بقوة" threatens; "يردّ على الأسئلة" replies
-    if trigger.pos == "noun" and (_is_topic(ctx, hit, t0) or _joins_topic(ctx, hit, t0, ends)
+    if trigger.pos == "noun" and (_is_topic(ctx, hit, trigger, t0) or _joins_topic(ctx, hit, t0, ends)
                                   or _unrealised(ctx, hit, t0, ends["unrealised"])):
         ends["topic"].add(t1 - 1)
         return None
@@ -230,12 +234,14 @@ def _unrealised(ctx: Context, hit: Hit[Trigger], t0: int, governors: set[int]) -
     return any(c0 <= t < t0 for t in governors)
 
 
-def _is_topic(ctx: Context, hit: Hit[Trigger], t0: int) -> bool:
+def _is_topic(ctx: Context, hit: Hit[Trigger], trigger: Trigger, t0: int) -> bool:
     """A noun governed by purpose ل or a topic word names what is discussed, not an event:
     "تهدف إلى تطبيع العلاقات", "بحثت في موضوع انسحاب القوات", "لإعادة بناء العلاقات"."""
     if hit.prefix.lstrip("وف").startswith("ل"):
         return True
     before = ctx.toks[t0 - 1].text if t0 > 0 else ""
+    if before in DURING and trigger.type == "CONSULT":
+        return False  # "أكد خلال اتصال هاتفي مع نظيره", "خلال زيارته إلى أنقرة": the meeting took place
     # "لوقف العدوان", "لإنهاء الحرب": the object of a purpose masdar is what is aimed at.
     purpose = before.startswith("ل") and not before.startswith("لل") and len(before) > 3 \
         and (t0 - 1) not in ctx.actor_tokens
@@ -280,12 +286,13 @@ def has_object_pronoun(ctx: Context, r: Reading) -> bool:
 
 
 def has_possessive(ctx: Context, r: Reading) -> bool:
-    """A verbal noun with a possessive pronoun ("اجتماعهم", "زيارته"): the form without the
-    pronoun is the same noun (ة reappears before it as ت), not a noun ending in ه (اتجاه)."""
+    """A verbal noun with a possessive pronoun ("اجتماعهم", "زيارته", "لقائه"): the form
+    without the pronoun is the same noun, not a noun ending in ه (اتجاه)."""
     form = ctx.doc.norm.text[r.hit.start:r.hit.end]
     suffix = next((p for p in _POSSESSIVES if form.endswith(p)), "")
     stem = form[:len(form) - len(suffix)]
     if r.trigger.pos != "noun" or not suffix or len(stem) < 3 or " " in form:  # an idiom's pronoun is its object's
         return False
-    stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+    # ة reappears before it as ت, and a final hamza sits on ya or waw (لقائه، لقاؤه: folded ي، و).
+    stems = {stem, stem[:-1] + _BEFORE_SUFFIX[stem[-1]]} if stem[-1] in _BEFORE_SUFFIX else {stem}
     return any(r.trigger in trigger_matcher().get(s) for s in stems)
