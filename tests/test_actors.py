@@ -232,3 +232,14 @@ def test_a_capital_with_an_article_it_never_takes_is_no_capital() -> None:
     found = coded("أكد وزير الخارجية المغربي ناصر بوريطة، خلال ندوة مع نظيره الإسباني خوسيه مانويل ألباريس، "
                   "أن البلدين يعيشان مرحلة غير مسبوقة.")
     assert all(code[:3] != "FRA" for _, code in found)
+
+
+@pytest.mark.parametrize(("text", "counterpart"), [
+    ("وبحث وزير الخارجية المصري في اتصال هاتفي مع نظيره السوداني تطورات الأوضاع.", "SDN/GOV"),
+    ("وأكد وزير الدفاع التركي خلال لقائه نظيره الروسي أهمية التنسيق.", "RUS/MIL"),
+    ("استقبل رئيس الأركان الأردني نظيره العراقي في عمان.", "IRQ/MIL"),
+])
+def test_a_counterpart_holds_the_office_of_the_one_it_faces(text: str, counterpart: str) -> None:
+    """"نظيره الروسي" after a defence minister is the Russian defence minister: MIL, not a bare RUS."""
+    entities = rasd.extract(text, "2024-03-05").entities
+    assert [e.code for e in entities if "نظير" in e.span.text] == [counterpart]

@@ -414,6 +414,7 @@ def _place_words(doc: Doc, starts: list[int]) -> list[_Word]:
     return words
 
 
+_COUNTERPART = "نظير"
 _ANAPHORA_REACH = 60  # tokens back for a bare sector match ("الوزارة" → the ministry named before)
 
 
@@ -555,12 +556,29 @@ def find_actors(doc: Doc) -> None:
     mentions = _outside_place_names(doc, mentions)
     mentions = sorted(mentions + _counted_states(doc, starts, mentions), key=_BY_TOKENS)
     _resolve_anaphora(mentions, _Places(doc))
+    _counterpart_sectors(doc, mentions, texts)
     doc.layers["tokens"] = toks
     doc.layers["token_starts"] = starts
     doc.layers["token_texts"] = texts
     doc.layers["actors"] = mentions
     doc.layers["modifiers"] = composer.modifiers
     doc.entities = [m.entity for m in mentions]
+
+
+def _counterpart_sectors(doc: Doc, mentions: list[ActorMention], texts: list[str]) -> None:
+    """"التقى وزير الدفاع التركي نظيره الروسي": a counterpart (نظيره، نظيرتها) holds the office of
+    the one it faces, the latest actor with a sector named before it in its sentence."""
+    bounds = doc.sentence_bounds()
+    starts = [a for a, _ in bounds]
+    for i, m in enumerate(mentions):
+        ent = m.entity
+        if ent.sector or not texts[m.t0][len(m.prefix):].startswith(_COUNTERPART):
+            continue
+        s0 = starts[bisect_right(starts, doc.norm.to_folded(ent.span.start)) - 1] if starts else 0
+        prev = next((p for p in reversed(mentions[:i]) if p.entity.sector and not p.weak
+                     and p.entity.country != ent.country), None)
+        if prev is not None and doc.norm.to_folded(prev.entity.span.start) >= s0:
+            ent.sector, ent.source = prev.entity.sector, ent.source + f" + sector of {prev.entity.span.text}"
 
 
 def _home_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
