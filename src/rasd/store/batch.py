@@ -23,6 +23,7 @@ from rasd.store.coding import code_items
 from rasd.store.database import Store
 from rasd.store.fusion import refresh_fused
 from rasd.store.rows import RowBatch
+from rasd.store.schema import INPUT_TABLES
 
 DOCS_PER_TASK = 200  # small enough that 2 workers finish together, big enough for few files
 _UNIT_DOCS = {"jsonl": JSONL_LINES_PER_UNIT, "csv": 100, "warc": 100, "feed": 20}  # guesses; else 1
@@ -101,6 +102,17 @@ def pending(tasks: list[Task], out_dir: Path) -> list[Task]:
     return [t for t in tasks if not (out_dir / "_done" / t.key).exists()]
 
 
+def finished_partitions(out_dir: Path) -> dict[str, list[Path]]:
+    """Each input table's partitions of finished tasks (by task key).
+
+    A task killed mid-write leaves some partitions but no marker: its rows are not loaded
+    (the re-run rewrites them whole), so no document is loaded without all it owns.
+    """
+    done = sorted(p.name for p in (out_dir / "_done").glob("*"))
+    return {name: [path for key in done if (path := out_dir / name / f"part-{key}.parquet").exists()]
+            for name in INPUT_TABLES}
+
+
 def run_batch(units: list[Unit], out_dir: str | Path, store: Store, workers: int = 2,
               scheduler: str | None = None,
               on_task: Callable[[TaskResult], None] | None = None) -> list[TaskResult]:
@@ -115,7 +127,6 @@ def run_batch(units: list[Unit], out_dir: str | Path, store: Store, workers: int
                 results.append(future.result())
                 if on_task:
                     on_task(results[-1])
-    if any(out.glob("documents/*.parquet")):
-        store.load_parquet(out)
+    store.load_parquet(finished_partitions(out))
     refresh_fused(store.con)
     return results
