@@ -10,8 +10,7 @@ import json
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from statistics import fmean
 from typing import Any
@@ -22,32 +21,15 @@ from rasd.io import discover
 from rasd.io.records import content_id
 from rasd.store.database import Store
 from rasd.store.fusion import _EVENTS_SQL
+from rasd.store.fusion import Reported as StoredEvent
 from rasd.store.ingest import ingest
 from rasd.store.schema import SCHEMAS
 
 
-@dataclass(frozen=True, slots=True)
-class Reported:
-    event_id: str
-    doc_id: str
-    url: str | None
-    source_name: str
-    type: str
-    mode: str | None
-    actor_codes: tuple[str, ...]
-    recipient_codes: tuple[str, ...]
-    place_country: str | None
-    place_name: str | None
-    lat: float | None
-    lon: float | None
-    day: date | None
-    precision: str
-    trigger: str
-    trigger_start: int
-    trigger_end: int
-    cameo: str
-    quad_class: int
-    score: float
+class Reported(StoredEvent):
+    """Fusion's stored event, with the grouping key the first version computed on it."""
+
+    __slots__ = ()
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -61,14 +43,15 @@ def _countries(codes: Iterable[str]) -> tuple[str, ...]:
 
 
 def _windows(events: list[Reported], window_days: int) -> list[list[Reported]]:
+    """A new run wherever a day lies beyond the window from its run's first day."""
     if events[0].precision != "day":
         return [events]
-    runs: list[list[Reported]] = []
-    for event in sorted(events, key=lambda e: (e.day, e.event_id)):
-        if runs and event.day - runs[-1][0].day <= timedelta(days=window_days):
-            runs[-1].append(event)
-        else:
-            runs.append([event])
+    ordered = sorted(events, key=lambda e: (e.day, e.event_id))
+    runs: list[list[Reported]] = [[ordered[0]]]
+    for event in ordered[1:]:
+        if (event.day - runs[-1][0].day).days > window_days:
+            runs.append([])
+        runs[-1].append(event)
     return runs
 
 
