@@ -2,9 +2,9 @@
 
 The text and extraction layers are plain, fully typed Python; mypyc turns them into C
 extensions (about a third faster; `benchmarks/throughput.py`), and the .py files ship beside
-them. An editable install stays pure Python, so that edits take effect at once. RASD_PURE=1
-builds a pure wheel; RASD_COMPILE=1 compiles an editable install too. Without a C compiler
-the extensions are skipped (they are optional) and Rasd runs as pure Python.
+them. An editable install stays pure Python, so that edits take effect at once (compiled
+extensions would sit beside the sources and shadow them). RASD_PURE=1 builds a pure wheel.
+Without a C compiler the extensions are skipped (they are optional) and Rasd runs as pure Python.
 """
 
 import os
@@ -21,9 +21,7 @@ COMPILED = sorted(str(p) for layer in ("src/rasd/text", "src/rasd/extraction") f
 
 
 def _compile() -> bool:
-    if os.environ.get("RASD_PURE"):
-        return False
-    return bool(os.environ.get("RASD_COMPILE")) or "editable_wheel" not in sys.argv
+    return not os.environ.get("RASD_PURE") and "editable_wheel" not in sys.argv
 
 
 def _extensions() -> list:
