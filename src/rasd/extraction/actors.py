@@ -16,7 +16,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count
 from operator import attrgetter
 
 from rasd.doc import Doc, Entity, Place
@@ -207,10 +206,11 @@ class _Composer:
         """"استقبل … محمد المنفي …، وأكد المنفي": a surname alone, after the full name, is that
         person, though alone the word is not in the lexicon (المنفي also reads "the exile")."""
         forms = {p + s: s for s in self.named_at if len(s) > 3 for p in ("", "و", "ف")}
-        if not forms.keys() & set(self.texts):
+        found = [t for t, word in enumerate(self.texts) if word in forms]
+        if not found:
             return
         covered = {t for m in self.mentions for t in range(m.t0, m.t1)}
-        for t in compress(count(), map(forms.__contains__, self.texts)):
+        for t in found:
             surname = forms[self.texts[t]]
             if t >= self.named_at[surname] and t not in covered:
                 person = self.surnames[surname]
