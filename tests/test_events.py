@@ -648,3 +648,13 @@ def test_a_noun_with_a_pronoun_has_its_object_after_it(text: str, actor: str, re
     after it whom he meets; a host's object is the visitor, the actor."""
     e = _one(text, "CONSULT")
     assert _codes(e.actor) == {actor} and _codes(e.recipient) == {recipient}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("أعلن الجيش اللبناني انتشار وحداته في بلدات الجنوب.", "LBN/MIL"),
+    ("وأعلنت وزارة الدفاع التركية نشر قواتها على الحدود مع سوريا.", "TUR/MIL"),
+    ("وانتشرت وحدات من الجيش السوري في ريف حلب.", "SYR/MIL"),
+])
+def test_deploying_its_own_units_is_mobilising(text: str, actor: str) -> None:
+    """"انتشار وحداته", "نشر قواتها": the forces are the actor's own, named by a pronoun."""
+    assert _codes(_one(text, "MOBILIZE").actor) == {actor}
