@@ -243,3 +243,17 @@ def test_a_counterpart_holds_the_office_of_the_one_it_faces(text: str, counterpa
     """"نظيره الروسي" after a defence minister is the Russian defence minister: MIL, not a bare RUS."""
     entities = rasd.extract(text, "2024-03-05").entities
     assert [e.code for e in entities if "نظير" in e.span.text] == [counterpart]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("تستضيف العاصمة المصرية القاهرة الأسبوع المقبل جولة جديدة من المفاوضات.", "EGY/GOV"),
+    ("وزار وزير الخارجية التركي العاصمة العراقية بغداد أمس.", "IRQ/GOV"),
+])
+def test_a_capital_named_with_al_asima_acts_when_no_preposition_governs_it(text: str, state: str) -> None:
+    """"تستضيف العاصمة المصرية القاهرة": subject (or object) of the verb, the state by metonym."""
+    assert state in [e.code for e in rasd.extract(text, "2024-03-05").entities]
+
+
+def test_a_capital_named_with_al_asima_after_a_preposition_is_a_place() -> None:
+    entities = rasd.extract("ووصل الوزير إلى العاصمة الأردنية عمّان أمس.", "2024-03-05").entities
+    assert "JOR" not in [e.country for e in entities]

@@ -33,6 +33,7 @@ _CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "الت�
 # A capital after these names a treaty, process or meeting ("اتفاقية فيينا", "إعلان جدة").
 _NAMING_NOUNS = frozenset({"اتفاقيه", "معاهده", "اتفاق", "اعلان", "موتمر", "مسار", "قمه", "منتدي", "عمليه",
                            "بروتوكول", "ميثاق", "تفاهمات", "محادثات", "مفاوضات", "اجتماعات", "جوله", "صيغه"})
+_CAPITAL = "العاصمه"
 _PLACE_NOUNS = frozenset({
     "العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "البلده", "منطقه", "المنطقه", "محافظه", "المحافظه",
     "ولايه", "الولايه", "الحدود", "حدود", "ميناء", "الميناء", "مطار", "المطار", "المياه", "الاجواء", "اجواء",
@@ -195,7 +196,16 @@ class _Composer:
         core = back[0][1:] if back[0][:1] in ("و", "ل", "ب") else back[0]
         names = w.word.kind == "capital" and (back[0] in _NAMING_NOUNS or core in _NAMING_NOUNS
                                               or back[0].removeprefix("ال") in _NAMING_NOUNS)
-        return names or back[0] in _PLACE_NOUNS or (back[1] in _PLACE_NOUNS and back[0] not in ("،", ","))
+        if names:
+            return True
+        k = 1 if back[0] in _PLACE_NOUNS else 2 if back[1] in _PLACE_NOUNS and back[0] not in ("،", ",") else 0
+        return k > 0 and not (w.word.kind == "capital" and self._capital_acts(w.t0 - k))
+
+    def _capital_acts(self, t: int) -> bool:
+        """"تستضيف العاصمة المصرية القاهرة المفاوضات", "زار العاصمة الأردنية عمّان": a bare
+        "العاصمة" that no preposition governs is a subject or an object, the state by metonym."""
+        before = self._tok(t - 1) if t > 0 else ""
+        return self._tok(t) == _CAPITAL and before not in PREPOSITIONS and before.isalpha()
 
     def _remember_surname(self, w: _Word) -> None:
         surname = self.doc.norm.text[w.hit.start:w.hit.end].split()[-1]
