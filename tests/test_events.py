@@ -658,3 +658,15 @@ def test_a_noun_with_a_pronoun_has_its_object_after_it(text: str, actor: str, re
 def test_deploying_its_own_units_is_mobilising(text: str, actor: str) -> None:
     """"انتشار وحداته", "نشر قواتها": the forces are the actor's own, named by a pronoun."""
     assert _codes(_one(text, "MOBILIZE").actor) == {actor}
+
+
+@pytest.mark.parametrize(("text", "parties", "host"), [
+    ("واستضافت الدوحة أمس محادثات بين الولايات المتحدة وحركة طالبان.", {"USA", "AFG/GOV"}, "QAT/GOV"),
+    ("تستضيف العاصمة المصرية القاهرة الأسبوع المقبل جولة جديدة من المفاوضات بين حركة حماس وإسرائيل.",
+     {"PSE/REB", "ISR"}, "EGY/GOV"),
+])
+def test_the_parties_a_host_brings_together_are_the_actors(text: str, parties: set[str], host: str) -> None:
+    """"استضافت الدوحة محادثات بين …": those between whom the talks are held are the actors, the
+    host (a capital, with or without "العاصمة المصرية") the recipient, in one record."""
+    [event] = _events(text, "2024-03-05")
+    assert _codes(event.actor) == parties and _codes(event.recipient) == {host}

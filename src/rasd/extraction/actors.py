@@ -172,12 +172,13 @@ class _Composer:
                 self._add(w, w.t1, w.word.country, None, f"{w.word.source} nisba-modifier")
                 self.mentions[-1].weak = True
             return i + 1
-        if kind in ("country", "capital") and (self._is_location(w) or "ال" in w.hit.prefix):
+        phrase = self._capital_phrase(w)
+        if phrase is None and kind in ("country", "capital") and (self._is_location(w) or "ال" in w.hit.prefix):
             # A name that has no article in the lexicon takes none: "ألباريس" (Albares) is no Paris.
             return i + 1
         if w.word.ambiguous and not self._among_states(i):
             return i + 1  # "نزاع مالي" is financial; "مالي والنيجر" are states
-        self._add(w, w.t1, w.word.country, w.word.sector, f"{w.word.source} {kind}", w.word.name)
+        self._add(w, w.t1, w.word.country, w.word.sector, f"{w.word.source} {kind}", w.word.name, start=phrase)
         return i + 1
 
     def _among_states(self, i: int) -> bool:
@@ -196,16 +197,19 @@ class _Composer:
         core = back[0][1:] if back[0][:1] in ("و", "ل", "ب") else back[0]
         names = w.word.kind == "capital" and (back[0] in _NAMING_NOUNS or core in _NAMING_NOUNS
                                               or back[0].removeprefix("ال") in _NAMING_NOUNS)
-        if names:
-            return True
-        k = 1 if back[0] in _PLACE_NOUNS else 2 if back[1] in _PLACE_NOUNS and back[0] not in ("،", ",") else 0
-        return k > 0 and not (w.word.kind == "capital" and self._capital_acts(w.t0 - k))
+        return names or back[0] in _PLACE_NOUNS or (back[1] in _PLACE_NOUNS and back[0] not in ("،", ","))
 
-    def _capital_acts(self, t: int) -> bool:
+    def _capital_phrase(self, w: _Word) -> int | None:
         """"تستضيف العاصمة المصرية القاهرة المفاوضات", "زار العاصمة الأردنية عمّان": a bare
-        "العاصمة" that no preposition governs is a subject or an object, the state by metonym."""
-        before = self._tok(t - 1) if t > 0 else ""
-        return self._tok(t) == _CAPITAL and before not in PREPOSITIONS and before.isalpha()
+        "العاصمة" that no preposition governs makes its capital a subject or an object, the state
+        by metonym; the token where the phrase starts, else None."""
+        if w.word.kind != "capital":
+            return None
+        t = next((w.t0 - k for k in (1, 2) if self._tok(w.t0 - k) == _CAPITAL), None)
+        if t is None or (t == w.t0 - 2 and self._tok(t + 1) in ("،", ",")):
+            return None
+        before = self._tok(t - 1)
+        return t if before not in PREPOSITIONS and before.isalpha() else None
 
     def _remember_surname(self, w: _Word) -> None:
         surname = self.doc.norm.text[w.hit.start:w.hit.end].split()[-1]
@@ -238,9 +242,12 @@ class _Composer:
         return word.endswith(("يا", "يين", "يون")) and (prev.isdigit() or prev in QUANTIFIERS)
 
     def _add(self, w: _Word, t1: int, country: str | None, sector: str | None, source: str,
-             name: str | None = None, heads: list[ActorWord] | None = None) -> None:
-        entity = Entity(country, sector, self.doc.fspan(w.hit.word_start, self.toks[t1 - 1].end), source, name)
-        self.mentions.append(ActorMention(entity, w.t0, t1, -1, heads or [w.word], w.hit.prefix))
+             name: str | None = None, heads: list[ActorWord] | None = None, start: int | None = None) -> None:
+        """A mention of the hit up to token t1 (from token `start`, when words before it belong to it)."""
+        begin = w.hit.word_start if start is None else self.toks[start].start
+        entity = Entity(country, sector, self.doc.fspan(begin, self.toks[t1 - 1].end), source, name)
+        prefix = w.hit.prefix if start is None else ""
+        self.mentions.append(ActorMention(entity, w.t0 if start is None else start, t1, -1, heads or [w.word], prefix))
 
     def _chain(self, i: int) -> tuple[int, int, list[_Word]]:
         """Extend an institution chain from word i: (next word index, end token, chain)."""
