@@ -670,3 +670,13 @@ def test_the_parties_a_host_brings_together_are_the_actors(text: str, parties: s
     host (a capital, with or without "العاصمة المصرية") the recipient, in one record."""
     [event] = _events(text, "2024-03-05")
     assert _codes(event.actor) == parties and _codes(event.recipient) == {host}
+
+
+def test_a_noun_past_an_and_its_verb_is_not_the_act_of_the_verb_before() -> None:
+    """"أعلن الجيش أنه صد الهجوم": the attack is what the army repelled, not an army attack."""
+    assert not [e for e in _events("وأعلن الجيش السوداني أنه صد الهجوم على مدينة الفاشر.") if e.type == "ASSAULT"]
+
+
+def test_a_support_verb_past_an_still_carries_its_noun() -> None:
+    e = _one("وأعلن الجيش الإسرائيلي أنه نفذ غارات على مواقع لحزب الله.", "ASSAULT")
+    assert _codes(e.actor) == {"ISR/MIL"}

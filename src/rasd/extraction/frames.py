@@ -215,6 +215,13 @@ def _relative_clause(ctx: Context, r: Reading, groups: list[Group], c1: int,
     return (subject, antecedent, "relative-object") if antecedent is not None and subject is not None else None
 
 
+def _inner_clause(ctx: Context, verb: int, t: int) -> bool:
+    """"أعلن الجيش أنه صد الهجوم": past أنّ and the verb after it, a noun is that verb's object,
+    not the act of the support verb before أنّ."""
+    i = bisect_left(ctx.complementizers, verb)
+    return i < len(ctx.complementizers) and ctx.complementizers[i] < t - 1
+
+
 def _inside_idiom(groups: list[Group], r: Reading) -> Group | None:
     """"انتشرت قوات الأمن": an intransitive idiom that ends inside a name has that name as its
     subject (a transitive one, "استدعى القائم بالأعمال", holds its object instead)."""
@@ -279,6 +286,8 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
         # "وشدد الصفدي خلال اتصال هاتفي مع نظيره": whoever speaks or acts during it holds it.
         return subject_before(groups, r.t, s0) or ctx.carried_subject(r.t), recipient, "noun-during"
     support = ctx.support_before(r.t, s0)
+    if support is not None and _inner_clause(ctx, support[0], r.t):
+        support = None
     with_b = r.hit.prefix.lstrip("وف").startswith("ب")
     governed = r.t and (ctx.toks[r.t - 1].text in ("في", "من", "عن") or with_b)
     # "قامت القوات بقصف", "شارك الأردن في قمة": the act comes with its verb's preposition.
