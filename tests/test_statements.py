@@ -181,3 +181,10 @@ def test_a_cue_split_by_its_subject_still_reports() -> None:
 def test_the_two_sides_speak_for_the_two_parties_named_before(text: str) -> None:
     found = [s for s in _said(text) if s.speaker.span.text.endswith(("الجانبان", "الطرفان"))]
     assert len({s.speaker.country for s in found}) == 2
+
+
+def test_no_one_in_particular_announcing_is_no_statement() -> None:
+    """"ولم تعلن أي جهة مسؤوليتها": the subject is "any party"; the earlier speaker says nothing here."""
+    said = _said("وقال مسؤول أمني عراقي إن انفجاراً استهدف سوقاً شعبية في بغداد، ولم تعلن أي جهة "
+                 "مسؤوليتها عن الهجوم حتى الآن.")
+    assert [s.cue.text for s in said] == ["قال"]

@@ -21,7 +21,7 @@ from rasd.text.normalize import fold
 
 # "أيّ" governs a noun and makes it any act of its kind, none that happened: "ستتصدى لأي خرق",
 # "ترفض أي تدخل".
-_ANY = frozenset(p + a for p in ("", "و", "ل", "ب", "ول", "وب") for a in ("اي", "ايه"))
+ANY = frozenset(p + a for p in ("", "و", "ل", "ب", "ول", "وب") for a in ("اي", "ايه"))
 # Masdars of an aim: their genitive is what is to be strengthened or developed, not an act done
 # ("أكد الجانبان حرصهما على تعزيز التعاون").
 _AIMS = frozenset(p + a for p in ("", "و", "ب") for a in ("تعزيز", "تطوير", "توسيع", "تعميق", "تفعيل", "توطيد"))
@@ -34,7 +34,7 @@ _TOPIC_WORDS = frozenset({"حول", "بشان", "بخصوص", "موضوع", "م�
                           # a definition, not a report: "التطبيع يعني انسحاب القوات"
                           "يعني", "تعني", "بغير", "دون",
                           # an end asked for or agreed, not the act itself: "مطالبين بوقف الحرب"
-                          "وقف", "بوقف", "ووقف", "انهاء", "بانهاء", "وانهاء"}) | _ANY | _AIMS
+                          "وقف", "بوقف", "ووقف", "انهاء", "بانهاء", "وانهاء"}) | ANY | _AIMS
 # "During" a meeting, a call or a visit sets the scene of what is said or done there: the
 # meeting itself took place (during a war, a topic word still).
 DURING = frozenset({"خلال", "اثناء"})
@@ -50,7 +50,7 @@ _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 # auxiliaries of a passive masdar ("تم اعتقال", "جرى خلاله بحث").
 _NOUN_CONTEXT = frozenset({"في", "من", "عن", "جراء", "اثر", "بعد", "عقب", "خلال", "قبل", "منذ",
                            "بسبب", "نتيجه", "ضد", "مع", "بين", "حول", "لدي", "عند", "دون", "رغم", "وسط", "علي",
-                           "تم", "جري", "خلاله", "خلالها"}) | _ANY
+                           "تم", "جري", "خلاله", "خلالها"}) | ANY
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _JOIN_REACH = 5  # tokens from a topic noun to a noun joined to it by و
 _VERB_FIRST = {"verb": 0, "noun": 1, "participle": 2}

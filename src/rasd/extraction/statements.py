@@ -19,7 +19,7 @@ from rasd.doc import Doc, Entity, Statement
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
 from rasd.extraction.frames import names_both_sides
-from rasd.extraction.readings import is_passive
+from rasd.extraction.readings import ANY, is_passive
 from rasd.extraction.roles import Group, main_subject, subject_adjacent, subject_after, subject_before
 from rasd.lexicons.triggers import Cue, cue_matcher
 from rasd.text.matcher import Hit, longest, proclitics_fit
@@ -354,6 +354,8 @@ def find_statements(doc: Doc) -> None:
             continue
         if _quotes_for(h, hits):
             continue  # "قالت رويترز نقلاً عن مصدر": the origin of the verb's report (`source_of`)
+        if cue.kind == "verb" and h.t1 < len(ctx.toks) and ctx.toks[h.t1].text in ANY:
+            continue  # "ولم تعلن أي جهة مسؤوليتها": no one in particular said anything
         s0, s1 = sentence_of(ctx, t0)
         groups = ctx.groups(s0, s1)
         group, rule = _speaker(ctx, h, groups, (s0, s1), spoken)
