@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import rasd
 from rasd.cli import app
 from rasd.lexicons.check import check
 
@@ -94,6 +95,27 @@ def test_extract_jsonl_skips_bad_lines_and_codes_the_rest(tmp_path: Path) -> Non
     assert [r["id"] for r in rows] == ["a1", "x"] and rows[1]["published"] is None and rows[1]["events"]
     assert "line 2 skipped" in result.stderr and "line 3 skipped" in result.stderr
     assert "line 4: unreadable published date" in result.stderr
+
+
+def test_extract_jsonl_keeps_the_other_documents_when_one_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An engine error on one document is that document's skip, not the end of the run."""
+    real = rasd.extract
+
+    def failing(text: str, *args: Any, **kwargs: Any) -> Any:
+        if "الفاشر" in text:
+            raise TypeError("simulated engine error")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(rasd, "extract", failing)
+    bad = json.dumps({"id": "bad", "published": "2024-05-14", "text": "قصفت قوات الدعم السريع مدينة الفاشر "
+                      "في شمال دارفور أمس، وقال الجيش السوداني إن القصف أدى إلى مقتل مدنيين."}, ensure_ascii=False)
+    good = json.dumps(NEWS[0], ensure_ascii=False)
+    result = runner.invoke(app, ["extract", "--jsonl"], input="\n".join([bad, good]))
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["bad", "a1"] and rows[1]["events"]
+    assert rows[0]["skipped"]["reason"] == "extraction-error" and rows[0]["events"] == []
+    assert "bad" in result.stderr or "extraction-error" in result.stderr
 
 
 PERSIAN = "وزیر امور خارجه ایران گفت که تهران با این طرح مخالف است و آن را نمی‌پذیرد."

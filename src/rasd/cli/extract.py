@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -91,9 +91,19 @@ def _print_jsonl(lines: Iterable[bytes], force: bool) -> None:
         refused = None if force else screen(record)
         if refused is not None:
             typer.echo(f"rasd extract: {record.source} not coded ({refused.reason}): {refused.detail}", err=True)
+        print(json.dumps(_coded(record, refused), ensure_ascii=False))
+
+
+def _coded(record: Record, refused: Skip | None) -> dict[str, Any]:
+    """One record's output object: coded, or empty with the reason it was not."""
+    try:
         doc = rasd.extract("" if refused else record.text, record.published, doc_id=record.id,
                            title=record.title, url=record.url)
-        out = doc.to_dict()
-        if refused is not None:
-            out["skipped"] = {"reason": refused.reason, "detail": refused.detail}
-        print(json.dumps(out, ensure_ascii=False))
+    except Exception as err:  # one document the engine chokes on must not lose the others
+        typer.echo(f"rasd extract: {record.source} not coded (extraction-error): {err!r}", err=True)
+        refused = Skip(record.source, "extraction-error", f"{type(err).__name__}: {err}")
+        doc = rasd.extract("", record.published, doc_id=record.id, title=record.title, url=record.url)
+    out = doc.to_dict()
+    if refused is not None:
+        out["skipped"] = {"reason": refused.reason, "detail": refused.detail}
+    return out
