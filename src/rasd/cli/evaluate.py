@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
-import rasd
 from rasd.cli.app import app
+from rasd.cli.extract import coded
 from rasd.evaluation import load_jsonl, report, score
+from rasd.io.records import Record
+from rasd.pipeline import parse_date
 
 
 @app.command("eval")
@@ -21,7 +23,9 @@ def evaluate(
 ) -> None:
     """Score Rasd on a gold file with the reference scorer's figures."""
     golds = load_jsonl(gold)
-    preds = [rasd.extract(g["text"], g.get("published"), doc_id=g["id"]).to_dict() for g in golds]
+    # An engine error on a document scores it as an empty prediction (and says so on stderr).
+    preds = [coded(Record(g["text"], f"{gold.name}:{g['id']}", id=g["id"], published=parse_date(g.get("published"))))
+             for g in golds]
     if save:
         save.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     res = score(golds, preds)

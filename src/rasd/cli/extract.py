@@ -91,10 +91,10 @@ def _print_jsonl(lines: Iterable[bytes], force: bool) -> None:
         refused = None if force else screen(record)
         if refused is not None:
             typer.echo(f"rasd extract: {record.source} not coded ({refused.reason}): {refused.detail}", err=True)
-        print(json.dumps(_coded(record, refused), ensure_ascii=False))
+        print(json.dumps(coded(record, refused), ensure_ascii=False))
 
 
-def _coded(record: Record, refused: Skip | None) -> dict[str, Any]:
+def coded(record: Record, refused: Skip | None = None) -> dict[str, Any]:
     """One record's output object: coded, or empty with the reason it was not."""
     try:
         doc = rasd.extract("" if refused else record.text, record.published, doc_id=record.id,
