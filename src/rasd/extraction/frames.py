@@ -216,10 +216,10 @@ def _relative_clause(ctx: Context, r: Reading, groups: list[Group], c1: int,
 
 
 def _inner_clause(ctx: Context, verb: int, t: int) -> bool:
-    """"أعلن الجيش أنه صد الهجوم": past أنّ and the verb after it, a noun is that verb's object,
-    not the act of the support verb before أنّ."""
+    """"أعلن الجيش أنه صد الهجوم", "أعلن أن الهجوم أسفر عن …": past أنّ a noun belongs to the
+    reported clause (its verb's object or its subject), not to the support verb before أنّ."""
     i = bisect_left(ctx.complementizers, verb)
-    return i < len(ctx.complementizers) and ctx.complementizers[i] < t - 1
+    return i < len(ctx.complementizers) and ctx.complementizers[i] < t
 
 
 def _inside_idiom(groups: list[Group], r: Reading) -> Group | None:
