@@ -257,3 +257,20 @@ def test_a_capital_named_with_al_asima_acts_when_no_preposition_governs_it(text:
 def test_a_capital_named_with_al_asima_after_a_preposition_is_a_place() -> None:
     entities = rasd.extract("ووصل الوزير إلى العاصمة الأردنية عمّان أمس.", "2024-03-05").entities
     assert "JOR" not in [e.country for e in entities]
+
+
+@pytest.mark.parametrize("text", [
+    "وأدانت الخارجية السعودية التدخل الإيراني في الشؤون الداخلية للدول العربية.",
+    "وانتقدت الصين تدخل الولايات المتحدة في شؤونها الداخلية.",
+])
+def test_a_field_adjective_after_a_noun_is_no_ministry(text: str) -> None:
+    """"الشؤون الداخلية", "شؤونها الداخلية": internal affairs, not the interior ministry."""
+    assert not [span for span, _ in coded(text) if span == "الداخلية"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("وقالت الداخلية العراقية إن الشرطة اعتقلت المشتبه به.", "IRQ/GOV"),
+    ("وقال المتحدث باسم الخارجية الإيرانية إن طهران ترفض الاتهامات.", "IRN/GOV"),
+])
+def test_a_ministry_named_by_its_field_still_acts(text: str, code: str) -> None:
+    assert code in [c for _, c in coded(text)]

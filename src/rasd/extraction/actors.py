@@ -34,6 +34,9 @@ _CHAIN_LINKS = frozenset({"باسم", "التابع", "التابعه", "الت�
 _NAMING_NOUNS = frozenset({"اتفاقيه", "معاهده", "اتفاق", "اعلان", "موتمر", "مسار", "قمه", "منتدي", "عمليه",
                            "بروتوكول", "ميثاق", "تفاهمات", "محادثات", "مفاوضات", "اجتماعات", "جوله", "صيغه"})
 _CAPITAL = "العاصمه"
+# Ministries named by an adjective of their field, and the endings of a noun with a pronoun.
+_FIELD_MINISTRIES = frozenset({"الداخليه", "الخارجيه"})
+_POSSESSIVE_ENDINGS = ("ها", "هم", "هما")
 _PLACE_NOUNS = frozenset({
     "العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "البلده", "منطقه", "المنطقه", "محافظه", "المحافظه",
     "ولايه", "الولايه", "الحدود", "حدود", "ميناء", "الميناء", "مطار", "المطار", "المياه", "الاجواء", "اجواء",
@@ -149,6 +152,8 @@ class _Composer:
 
     def _compose(self, i: int) -> int:
         w = self.words[i]
+        if w.word.is_institution and self._adjective(w):
+            return i + 1
         if w.word.is_institution:
             return self._institution(i)
         kind = w.word.kind
@@ -190,6 +195,14 @@ class _Composer:
                 and not self._gap(w.t1, nxt.t0)) \
             or (prev is not None and prev.word.kind == "country" and not prev.word.ambiguous and w.conjoined
                 and self._gap(prev.t1, w.t0) in ([], ["،"], [","]))
+
+    def _adjective(self, w: _Word) -> bool:
+        """"الشؤون الداخلية", "شؤونها الداخلية", "السياسة الخارجية": a ministry named by its
+        field (الداخلية، الخارجية) is an adjective after a definite noun or one with a pronoun."""
+        if w.hit.prefix or self._tok(w.t0) not in _FIELD_MINISTRIES or w.t0 == 0:
+            return False
+        before = self._tok(w.t0 - 1)
+        return before.isalpha() and (before.startswith(("ال", "لل")) or before.endswith(_POSSESSIVE_ENDINGS))
 
     def _is_location(self, w: _Word) -> bool:
         """"في العاصمة العمانية مسقط", "بمدينة طرابلس": a place, not a state acting."""
