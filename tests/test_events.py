@@ -684,3 +684,19 @@ def test_a_noun_past_an_is_not_the_act_of_the_verb_before(text: str) -> None:
 def test_a_support_verb_past_an_still_carries_its_noun() -> None:
     e = _one("وأعلن الجيش الإسرائيلي أنه نفذ غارات على مواقع لحزب الله.", "ASSAULT")
     assert _codes(e.actor) == {"ISR/MIL"}
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("أعلن الجيش العراقي اعتقال ثلاثة عناصر من تنظيم الدولة الإسلامية في محافظة كركوك.", "IRQ/MIL", "IMG/MIL"),
+    ("وأعلنت خلية الإعلام الأمني اعتقال ثلاثة عناصر من تنظيم الدولة الإسلامية.", "IRQ/MIL", "IMG/MIL"),
+    ("وأعلنت الشرطة التونسية توقيف خمسة متظاهرين.", "TUN/COP", "TUN/CVL"),
+])
+def test_who_announces_an_arrest_made_it(text: str, actor: str, target: str) -> None:
+    """"أعلن الجيش اعتقال …": the light verb's subject does the act, unlike "أدانت مصر اعتقال …"."""
+    e = _one(text, "COERCE", "2024-10-14")
+    assert _codes(e.actor) == {actor} and _codes(e.recipient) == {target}
+
+
+def test_who_announces_deaths_is_not_the_killer() -> None:
+    assert not [e for e in _events("أعلنت وزارة الدفاع التركية مقتل جنديين تركيين في شمال العراق.")
+                if e.type == "ASSAULT" and _codes(e.actor) == {"TUR/MIL"}]

@@ -17,7 +17,7 @@ from functools import cache
 from rasd.doc import DateMention, Doc, Entity, Event, Mention, Place
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
-from rasd.extraction.frames import HARM, names_both_sides, names_other_side, roles
+from rasd.extraction.frames import CASUALTY_NOUNS, HARM, names_both_sides, names_other_side, roles
 from rasd.extraction.modality import modality_of
 from rasd.extraction.readings import SPONSORING, Reading, has_object_pronoun, read_trigger
 from rasd.extraction.roles import RECIPIENT_REACH, Group, main_subject
@@ -29,7 +29,6 @@ from rasd.text.normalize import fold
 POOLED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-_CASUALTY_NOUNS = frozenset({"مقتل", "اصابه", "استشهاد", "جرح"})  # behind any proclitic (ومقتل)
 _UNREALISED_CONTENT = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT"})  # what they introduce has not happened
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # Nouns that refer back to a reported event: the object of a reaction ("دان الضربة").
@@ -250,7 +249,7 @@ def _event(doc: Doc, ctx: Context, r: Reading, actor: Group | None, recipient: G
 def _casualties(ctx: Context, groups: list[Group], s0: int) -> Group | None:
     """"مقتل جنديين تركيين إثر هجوم …", "… ما أسفر عن مقتل خمسة فلسطينيين": those the sentence
     says were killed or wounded are the attack's victims."""
-    return next((g for g in groups if s0 < g.t0 and not g.prep and ctx.core(g.t0 - 1) in _CASUALTY_NOUNS),
+    return next((g for g in groups if s0 < g.t0 and not g.prep and ctx.core(g.t0 - 1) in CASUALTY_NOUNS),
                 None)
 
 

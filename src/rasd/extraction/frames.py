@@ -37,6 +37,7 @@ from rasd.text.normalize import fold
 
 # Types whose verbal noun takes its agent as genitive ("انسحاب القوات التركية");
 # for the others the genitive is the patient ("اعتقال صحافية").
+CASUALTY_NOUNS = frozenset({"مقتل", "اصابه", "استشهاد", "جرح"})  # behind any proclitic (ومقتل)
 _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT",
                              "COOPERATE", "REQUEST", "REJECT", "THREATEN"})
 _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
@@ -215,6 +216,17 @@ def _relative_clause(ctx: Context, r: Reading, groups: list[Group], c1: int,
     return (subject, antecedent, "relative-object") if antecedent is not None and subject is not None else None
 
 
+def _announced_act(ctx: Context, t: int, s0: int) -> bool:
+    """"أعلن الجيش اعتقال ثلاثة عناصر": a light verb's subject does the act its noun names, where
+    the subject of a verb of judgement ("أدانت مصر اعتقال …") does not, nor does one who
+    announces deaths or wounds ("أعلنت الوزارة مقتل جنديين": who killed them is told apart)."""
+    if ctx.core(t) in CASUALTY_NOUNS:
+        return False
+    support = ctx.support_before(t, s0)
+    return support is not None and support[1].frame == "subject" and not _inner_clause(ctx, support[0], t) \
+        and _loose_words(ctx, ctx.groups(s0, t), support[0], t) <= _SUPPORT_REACH
+
+
 def _inner_clause(ctx: Context, verb: int, t: int) -> bool:
     """"أعلن الجيش أنه صد الهجوم", "أعلن أن الهجوم أسفر عن …": past أنّ a noun belongs to the
     reported clause (its verb's object or its subject), not to the support verb before أنّ."""
@@ -257,7 +269,8 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
             target = next((g for g in groups if g.t0 >= nxt.t1 and g.prep == "ل"), None)
             return nxt, target, "noun-genitive-agent-lam"
         agent = subject_before(groups, r.t, s0)
-        if agent is not None and any(agent.codes <= g.codes for _, g in ctx.within(ctx.subjects, s0, r.t)):
+        if agent is not None and any(agent.codes <= g.codes for _, g in ctx.within(ctx.subjects, s0, r.t)) \
+                and not _announced_act(ctx, r.t, s0):
             # "أدانت مصر اعتقال الصحفيين": the arrest is the condemnation's object, not Egypt's act.
             agent = None
         return agent, nxt, "noun-genitive-patient"
