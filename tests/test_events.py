@@ -700,3 +700,10 @@ def test_who_announces_an_arrest_made_it(text: str, actor: str, target: str) -> 
 def test_who_announces_deaths_is_not_the_killer() -> None:
     assert not [e for e in _events("أعلنت وزارة الدفاع التركية مقتل جنديين تركيين في شمال العراق.")
                 if e.type == "ASSAULT" and _codes(e.actor) == {"TUR/MIL"}]
+
+
+def test_after_adam_a_form_is_a_verbal_noun() -> None:
+    """"الذي يدين عدم تعاونها": after عدم the form is a masdar, not the verb تعاون, and the
+    pronoun, not the agency, holds its agent."""
+    events = _events("رفضت إيران، الخميس، قرار مجلس محافظي الوكالة الدولية للطاقة الذرية الذي يدين عدم تعاونها.")
+    assert not [e for e in events if e.type == "COOPERATE" and "UNO" in {a.country for a in e.actor}]

@@ -50,7 +50,7 @@ _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
 # auxiliaries of a passive masdar ("تم اعتقال", "جرى خلاله بحث").
 _NOUN_CONTEXT = frozenset({"في", "من", "عن", "جراء", "اثر", "بعد", "عقب", "خلال", "قبل", "منذ",
                            "بسبب", "نتيجه", "ضد", "مع", "بين", "حول", "لدي", "عند", "دون", "رغم", "وسط", "علي",
-                           "تم", "جري", "خلاله", "خلالها"}) | ANY
+                           "تم", "جري", "خلاله", "خلالها", "عدم"}) | ANY
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _JOIN_REACH = 5  # tokens from a topic noun to a noun joined to it by و
 _VERB_FIRST = {"verb": 0, "noun": 1, "participle": 2}
