@@ -707,3 +707,11 @@ def test_after_adam_a_form_is_a_verbal_noun() -> None:
     pronoun, not the agency, holds its agent."""
     events = _events("رفضت إيران، الخميس، قرار مجلس محافظي الوكالة الدولية للطاقة الذرية الذي يدين عدم تعاونها.")
     assert not [e for e in events if e.type == "COOPERATE" and "UNO" in {a.country for a in e.actor}]
+
+
+def test_a_verb_with_wa_after_a_trigger_noun_is_a_new_proposition() -> None:
+    """"… الذي يدين عدم تعاونها، وتوعدت برد حازم": the threat is Iran's, not a description of
+    the cooperation noun before it (a bare verb right after one is: "غارة جوية استهدفت سيارة")."""
+    e = _one("رفضت إيران، الخميس، قرار مجلس محافظي الوكالة الدولية للطاقة الذرية الذي يدين عدم "
+             "تعاونها، وتوعدت برد حازم ومتناسب.", "THREATEN", "2024-11-21")
+    assert _codes(e.actor) == {"IRN"}

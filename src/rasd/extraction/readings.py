@@ -146,16 +146,20 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
         return None
     if trigger.pos == "noun" and (ctx.quoted_at(t0) or t0 - 1 in ends["verb"] or _is_adverbial(ctx, t0)):
         return None
-    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0) or _describes_noun(ctx, t0, ends["noun"])):
+    if trigger.pos == "verb" and (_is_descriptive(ctx, hit, trigger, t0)
+                                  or _describes_noun(ctx, hit, t0, ends["noun"])):
         return None  # "قصف إسرائيلي استهدف منزلاً": the verb describes the shelling
     if trigger.pos == "participle" and not _circumstantial(ctx, hit, t0):
         return None
     return Reading(trigger, hit, t0, t1)
 
 
-def _describes_noun(ctx: Context, t0: int, noun_ends: set[int]) -> bool:
+def _describes_noun(ctx: Context, hit: Hit[Trigger], t0: int, noun_ends: set[int]) -> bool:
     """A verb right after a trigger noun and its indefinite adjectives is a relative clause
-    describing it: "قصف إسرائيلي استهدف منزلاً", "غارة جوية أمريكية استهدفت سيارة"."""
+    describing it: "قصف إسرائيلي استهدف منزلاً", "غارة جوية أمريكية استهدفت سيارة". One with و
+    or after a comma ("… عدم تعاونها، وتوعدت برد") is a new proposition."""
+    if hit.prefix[:1] in ("و", "ف") or (t0 and not ctx.toks[t0 - 1].text[0].isalnum()):
+        return False
     if {t0 - 1, t0 - 2} & noun_ends:
         return True
     return t0 - 3 in noun_ends and all(_indefinite_adjective(ctx.toks[t].text) for t in (t0 - 2, t0 - 1))
