@@ -715,3 +715,12 @@ def test_a_verb_with_wa_after_a_trigger_noun_is_a_new_proposition() -> None:
     e = _one("رفضت إيران، الخميس، قرار مجلس محافظي الوكالة الدولية للطاقة الذرية الذي يدين عدم "
              "تعاونها، وتوعدت برد حازم ومتناسب.", "THREATEN", "2024-11-21")
     assert _codes(e.actor) == {"IRN"}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث إن طهران ستبدأ تشغيل أجهزة طرد مركزي متطورة جديدة.",
+    "وأعلنت إيران تركيب أجهزة الطرد المركزي في منشأة فوردو.",
+])
+def test_a_centrifuge_is_no_expulsion(text: str) -> None:
+    """"طرد مركزي": a form listed with the word after it as another word (ambiguous.tsv)."""
+    assert not [e for e in _events(text, "2024-11-21") if e.type == "COERCE"]

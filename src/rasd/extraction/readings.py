@@ -132,8 +132,8 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
     trigger = _choose(ctx, hit, t0, t1, _joins_topic(ctx, hit, t0, ends))
     if trigger is None:
         return None
-    if ctx.doc.norm.text[hit.word_start:hit.end] in ambiguous_forms():
-        return None  # "فيصل" is a name, not ف + يصل
+    if _other_word(ctx, hit, t1):
+        return None  # "فيصل" is a name, not ف + يصل; "طرد مركزي" a centrifuge, no expulsion
     if trigger.pos == "noun" and _circumstantial_masdar(ctx, hit, trigger, t0):
         trigger = replace(trigger, pos="participle")
     if not _fits_form(ctx, hit, trigger):
@@ -152,6 +152,13 @@ def read_trigger(ctx: Context, hit: Hit[Trigger], ends: dict[str, set[int]]) -> 
     if trigger.pos == "participle" and not _circumstantial(ctx, hit, t0):
         return None
     return Reading(trigger, hit, t0, t1)
+
+
+def _other_word(ctx: Context, hit: Hit[Trigger], t1: int) -> bool:
+    """The form, alone or with the word after it, is listed as another word (ambiguous.tsv)."""
+    form = ctx.doc.norm.text[hit.word_start:hit.end]
+    skip = ambiguous_forms()
+    return form in skip or (t1 < len(ctx.toks) and f"{form} {ctx.toks[t1].text}" in skip)
 
 
 def _describes_noun(ctx: Context, hit: Hit[Trigger], t0: int, noun_ends: set[int]) -> bool:
