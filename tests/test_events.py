@@ -724,3 +724,9 @@ def test_a_verb_with_wa_after_a_trigger_noun_is_a_new_proposition() -> None:
 def test_a_centrifuge_is_no_expulsion(text: str) -> None:
     """"طرد مركزي": a form listed with the word after it as another word (ambiguous.tsv)."""
     assert not [e for e in _events(text, "2024-11-21") if e.type == "COERCE"]
+
+
+def test_a_memorandum_of_understanding_is_the_signing_not_a_second_agreement() -> None:
+    """"وقع العراق وتركيا مذكرة تفاهم": تفاهم after مذكرة is a noun naming the memorandum."""
+    events = _events("وقع العراق وتركيا مذكرة تفاهم للتعاون الأمني في بغداد.", "2024-11-21")
+    assert [e.type for e in events] == ["SUPPORT"] and _codes(events[0].actor) == {"IRQ", "TUR"}
