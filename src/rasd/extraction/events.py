@@ -19,7 +19,7 @@ from rasd.extraction.actors import ActorMention
 from rasd.extraction.context import COMPLEMENTIZERS, Context, clause_of, sentence_of
 from rasd.extraction.frames import CASUALTY_NOUNS, HARM, names_both_sides, names_other_side, roles
 from rasd.extraction.modality import modality_of
-from rasd.extraction.readings import SPONSORING, Reading, has_object_pronoun, read_trigger
+from rasd.extraction.readings import SPONSORING, TREATIES, Reading, has_object_pronoun, read_trigger
 from rasd.extraction.roles import RECIPIENT_REACH, Group, main_subject
 from rasd.lexicons.check import INTERNATIONAL
 from rasd.lexicons.triggers import Trigger, trigger_matcher
@@ -36,9 +36,7 @@ _EVENT_WORDS = frozenset({
     "ضربه", "ضربات", "هجوم", "هجمات", "اعتداء", "اعتداءات", "عمليه", "عمليات", "قرار", "اتفاق", "اتفاقيه",
     "خطوه", "غاره", "غارات", "تفجير", "تفجيرات", "اقتحام", "اعلان", "تصريحات", "توغل", "قصف",
 })
-# "المعاهدة الموقعة عام 1994": a treaty noun, then the passive participle of وقّع.
-_TREATIES = frozenset({"اتفاق", "اتفاقيه", "اتفاقيات", "معاهده", "معاهدات", "تفاهم", "تفاهمات", "مذكره",
-                       "بروتوكول", "ميثاق", "اعلان"})
+# "المعاهدة الموقعة عام 1994": a treaty noun (TREATIES), then the passive participle of وقّع.
 _SIGNED = frozenset({"الموقع", "الموقعه", "الموقعين", "الموقعتين"})
 _TREATY_NAME_REACH = 5  # tokens from a treaty noun to its participle: "معاهدة وادي عربة للسلام الموقعة"
 _TREATY_NAME_CHARS = 80  # the same reach in characters, an upper bound
@@ -145,7 +143,7 @@ def _signed_treaty(doc: Doc, ctx: Context, hit: Hit[Trigger], events: list[Event
 def _signing(ctx: Context, treaty: int) -> Reading | None:
     """"معاهدة وادي عربة للسلام الموقعة عام 1994", "إلغاء اتفاقية كامب ديفيد الموقعة": a treaty
     noun that a signing participle follows names a signed treaty; the signing is an event."""
-    if without_proclitic(ctx.toks[treaty].text).removeprefix("ال") not in _TREATIES:
+    if without_proclitic(ctx.toks[treaty].text).removeprefix("ال") not in TREATIES:
         return None
     for t in range(treaty + 1, min(treaty + 1 + _TREATY_NAME_REACH, len(ctx.toks))):
         tok = ctx.toks[t]

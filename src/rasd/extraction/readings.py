@@ -46,12 +46,15 @@ OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
 _BEFORE_SUFFIX = {"ت": "ه", "ي": "ء", "و": "ء"}  # a noun's last letter before a pronoun → bare
 _PLURAL_SUFFIXES = ("وا", "ا", "تا", "ون", "ان", "ن", "و")
+# Treaty nouns, bare: "مذكرة تفاهم", "اتفاقية سلام".
+TREATIES = frozenset({"اتفاق", "اتفاقيه", "اتفاقيات", "معاهده", "معاهدات", "تفاهم", "تفاهمات", "مذكره",
+                      "مذكرات", "بروتوكول", "ميثاق", "اعلان"})
 # Words after which a verb cannot stand: prepositions, quantity or cause nouns, the
 # auxiliaries of a passive masdar ("تم اعتقال", "جرى خلاله بحث"), عدم before a masdar, and a
-# memorandum before its kind ("مذكرة تفاهم": the signing, not a second agreement).
+# treaty noun before the genitive that names its kind ("مذكرة تفاهم": one memorandum, signed).
 _NOUN_CONTEXT = frozenset({"في", "من", "عن", "جراء", "اثر", "بعد", "عقب", "خلال", "قبل", "منذ",
                            "بسبب", "نتيجه", "ضد", "مع", "بين", "حول", "لدي", "عند", "دون", "رغم", "وسط", "علي",
-                           "تم", "جري", "خلاله", "خلالها", "عدم", "مذكره", "مذكرات"}) | ANY
+                           "تم", "جري", "خلاله", "خلالها", "عدم"}) | ANY | TREATIES
 _IDIOM_GAP = 6  # tokens between an idiom's verb and its object when the subject comes between
 _JOIN_REACH = 5  # tokens from a topic noun to a noun joined to it by و
 _VERB_FIRST = {"verb": 0, "noun": 1, "participle": 2}
