@@ -31,13 +31,13 @@ from rasd.extraction.roles import (
     subject_after,
     subject_before,
 )
-from rasd.lexicons.triggers import Trigger
+from rasd.lexicons.triggers import Support, Trigger
 from rasd.text.matcher import without_proclitic
 from rasd.text.normalize import fold
 
+CASUALTY_NOUNS = frozenset({"مقتل", "اصابه", "استشهاد", "جرح"})  # behind any proclitic (ومقتل)
 # Types whose verbal noun takes its agent as genitive ("انسحاب القوات التركية");
 # for the others the genitive is the patient ("اعتقال صحافية").
-CASUALTY_NOUNS = frozenset({"مقتل", "اصابه", "استشهاد", "جرح"})  # behind any proclitic (ومقتل)
 _GENITIVE_AGENT = frozenset({"RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT",
                              "COOPERATE", "REQUEST", "REJECT", "THREATEN"})
 _BOTH_SIDES = frozenset({"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين",
@@ -216,15 +216,21 @@ def _relative_clause(ctx: Context, r: Reading, groups: list[Group], c1: int,
     return (subject, antecedent, "relative-object") if antecedent is not None and subject is not None else None
 
 
-def _announced_act(ctx: Context, t: int, s0: int) -> bool:
+def _announced_act(ctx: Context, groups: list[Group], t: int, s0: int) -> bool:
     """"أعلن الجيش اعتقال ثلاثة عناصر": a light verb's subject does the act its noun names, where
     the subject of a verb of judgement ("أدانت مصر اعتقال …") does not, nor does one who
     announces deaths or wounds ("أعلنت الوزارة مقتل جنديين": who killed them is told apart)."""
-    if ctx.core(t) in CASUALTY_NOUNS:
-        return False
+    support = _light_verb(ctx, groups, t, s0)
+    return support is not None and support[1].frame == "subject" and ctx.core(t) not in CASUALTY_NOUNS
+
+
+def _light_verb(ctx: Context, groups: list[Group], t: int, s0: int) -> tuple[int, Support] | None:
+    """The support verb whose act the noun at t names: before it in the sentence, within reach,
+    and not behind أنّ."""
     support = ctx.support_before(t, s0)
-    return support is not None and support[1].frame == "subject" and not _inner_clause(ctx, support[0], t) \
-        and _loose_words(ctx, ctx.groups(s0, t), support[0], t) <= _SUPPORT_REACH
+    if support is None or _inner_clause(ctx, support[0], t):
+        return None
+    return support if _loose_words(ctx, groups, support[0], t) <= _SUPPORT_REACH else None
 
 
 def _inner_clause(ctx: Context, verb: int, t: int) -> bool:
@@ -270,7 +276,7 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
             return nxt, target, "noun-genitive-agent-lam"
         agent = subject_before(groups, r.t, s0)
         if agent is not None and any(agent.codes <= g.codes for _, g in ctx.within(ctx.subjects, s0, r.t)) \
-                and not _announced_act(ctx, r.t, s0):
+                and not _announced_act(ctx, groups, r.t, s0):
             # "أدانت مصر اعتقال الصحفيين": the arrest is the condemnation's object, not Egypt's act.
             agent = None
         return agent, nxt, "noun-genitive-patient"
@@ -298,9 +304,7 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
     if tr.type == "CONSULT" and r.t and ctx.toks[r.t - 1].text in DURING:
         # "وشدد الصفدي خلال اتصال هاتفي مع نظيره": whoever speaks or acts during it holds it.
         return subject_before(groups, r.t, s0) or ctx.carried_subject(r.t), recipient, "noun-during"
-    support = ctx.support_before(r.t, s0)
-    if support is not None and _inner_clause(ctx, support[0], r.t):
-        support = None
+    support = _light_verb(ctx, groups, r.t, s0)
     with_b = r.hit.prefix.lstrip("وف").startswith("ب")
     governed = r.t and (ctx.toks[r.t - 1].text in ("في", "من", "عن") or with_b)
     # "قامت القوات بقصف", "شارك الأردن في قمة": the act comes with its verb's preposition.
@@ -309,7 +313,7 @@ def _noun_roles(ctx: Context, r: Reading, groups: list[Group], clause: tuple[int
         governed = not with_b
     elif frame == "in":
         governed = not (r.t and ctx.toks[r.t - 1].text in ("في", "وفي"))
-    if support is None or governed or _loose_words(ctx, groups, support[0], r.t) > _SUPPORT_REACH:
+    if support is None or governed:
         if tr.type in _GENITIVE_AGENT and has_possessive(ctx, r):
             # "وافق وزراء دفاع الحلف، في اجتماعهم أمس، على …": the pronoun is the subject before.
             return ctx.carried_subject(r.t), recipient, "noun-pronoun-agent"
