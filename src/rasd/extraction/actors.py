@@ -586,7 +586,7 @@ def find_actors(doc: Doc) -> None:
     mentions = _outside_place_names(doc, mentions)
     mentions = sorted(mentions + _counted_states(doc, starts, mentions), key=_BY_TOKENS)
     _resolve_anaphora(mentions, _Places(doc))
-    _counterpart_sectors(doc, mentions, texts)
+    _counterpart_sectors(doc, mentions, starts, texts)
     doc.layers["tokens"] = toks
     doc.layers["token_starts"] = starts
     doc.layers["token_texts"] = texts
@@ -595,19 +595,18 @@ def find_actors(doc: Doc) -> None:
     doc.entities = [m.entity for m in mentions]
 
 
-def _counterpart_sectors(doc: Doc, mentions: list[ActorMention], texts: list[str]) -> None:
+def _counterpart_sectors(doc: Doc, mentions: list[ActorMention], starts: list[int], texts: list[str]) -> None:
     """"التقى وزير الدفاع التركي نظيره الروسي": a counterpart (نظيره، نظيرتها) holds the office of
     the one it faces, the latest actor with a sector named before it in its sentence."""
-    bounds = doc.sentence_bounds()
-    starts = [a for a, _ in bounds]
+    sentence_starts = [a for a, _ in doc.sentence_bounds()]
     for i, m in enumerate(mentions):
         ent = m.entity
         if ent.sector or not texts[m.t0][len(m.prefix):].startswith(_COUNTERPART):
             continue
-        s0 = starts[bisect_right(starts, doc.norm.to_folded(ent.span.start)) - 1] if starts else 0
-        prev = next((p for p in reversed(mentions[:i]) if p.entity.sector and not p.weak
-                     and p.entity.country != ent.country), None)
-        if prev is not None and doc.norm.to_folded(prev.entity.span.start) >= s0:
+        s0 = sentence_starts[bisect_right(sentence_starts, starts[m.t0]) - 1]
+        prev = next((mentions[j] for j in range(i - 1, -1, -1) if mentions[j].entity.sector
+                     and not mentions[j].weak and mentions[j].entity.country != ent.country), None)
+        if prev is not None and starts[prev.t0] >= s0:
             ent.sector, ent.source = prev.entity.sector, ent.source + f" + sector of {prev.entity.span.text}"
 
 
